@@ -1,0 +1,451 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Classification by name and by declaration (SPEC.md): join the units,
+ * resolve every site and instance to its origin root, group by name.
+ */
+#include "analyze.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/util.h"
+#include "describe.h"
+#include "join.h"
+#include "symbols.h"
+
+/* Per-name accumulator, parallel to report.functions. */
+struct name_acc {
+	uint32_t *instances;	/* global DIE ids */
+	size_t ninstances, instances_cap;
+	size_t sites_cap, decls_cap, copies_cap;
+};
+
+struct decl_key {
+	const char *name, *file;
+	uint32_t line;
+	bool site, instance;
+};
+
+struct analysis {
+	const struct image_rec *img;
+	const struct analyze_opts *opts;
+	struct report *r;
+	struct join join;
+	size_t fn_cap;
+	struct name_acc *acc;
+	const char **name_slots;	/* name -> function index + 1 */
+	uint32_t *name_index;
+	size_t name_nslots;
+	struct decl_key *decls;
+	size_t ndecls, decls_cap;
+	size_t cross_sites;
+};
+
+static uint64_t hash_ptr(const void *p)
+{
+	return hash_u64((uint64_t)(uintptr_t)p);
+}
+
+static void grow_names(struct analysis *a)
+{
+	size_t n = a->name_nslots ? a->name_nslots * 2 : 4096, i, j;
+	const char **slots = xcalloc(n, sizeof(*slots));
+	uint32_t *index = xcalloc(n, sizeof(*index));
+
+	for (i = 0; i < a->name_nslots; i++) {
+		if (!a->name_slots[i])
+			continue;
+		j = hash_ptr(a->name_slots[i]) & (n - 1);
+		while (slots[j])
+			j = (j + 1) & (n - 1);
+		slots[j] = a->name_slots[i];
+		index[j] = a->name_index[i];
+	}
+	free(a->name_slots);
+	free(a->name_index);
+	a->name_slots = slots;
+	a->name_index = index;
+	a->name_nslots = n;
+}
+
+static size_t function_of(struct analysis *a, const char *name)
+{
+	struct report *r = a->r;
+	size_t i, old_cap;
+	struct function *fn;
+
+	if ((r->nfunctions + 1) * 2 > a->name_nslots)
+		grow_names(a);
+	i = hash_ptr(name) & (a->name_nslots - 1);
+	while (a->name_slots[i]) {
+		if (a->name_slots[i] == name)
+			return a->name_index[i];
+		i = (i + 1) & (a->name_nslots - 1);
+	}
+	old_cap = a->fn_cap;
+	fn = ARRAY_PUSH(r->functions, r->nfunctions, a->fn_cap);
+	memset(fn, 0, sizeof(*fn));
+	fn->name = name;
+	if (a->fn_cap != old_cap) {
+		a->acc = xrealloc(a->acc, a->fn_cap * sizeof(*a->acc));
+	}
+	memset(&a->acc[r->nfunctions - 1], 0, sizeof(*a->acc));
+	a->name_slots[i] = name;
+	a->name_index[i] = (uint32_t)(r->nfunctions - 1);
+	return r->nfunctions - 1;
+}
+
+static const char *root_name(struct analysis *a, uint32_t root)
+{
+	uint32_t unit;
+	const struct die_rec *d = join_die(&a->join, root, &unit);
+
+	if (!d->name)
+		return NULL;
+	return strpool_intern(&a->r->strings,
+			      unit_str(&a->img->units[unit], d->name));
+}
+
+static void note_decl(struct analysis *a, size_t fn_idx, uint32_t root,
+		      bool is_site)
+{
+	struct function *fn = &a->r->functions[fn_idx];
+	uint32_t unit;
+	const struct die_rec *d = join_die(&a->join, root, &unit);
+	const char *file = d->decl_file
+		? strpool_intern(&a->r->strings,
+				 unit_str(&a->img->units[unit], d->decl_file))
+		: NULL;
+	struct decl *decl;
+	struct decl_key *key;
+	size_t i;
+
+	for (i = 0; i < fn->ndecls; i++)
+		if (fn->decls[i].file == file &&
+		    fn->decls[i].line == d->decl_line)
+			break;
+	if (i == fn->ndecls) {
+		decl = ARRAY_PUSH(fn->decls, fn->ndecls,
+				  a->acc[fn_idx].decls_cap);
+		decl->file = file;
+		decl->line = d->decl_line;
+		decl->external = d->flags & DIE_EXTERNAL;
+	}
+	key = ARRAY_PUSH(a->decls, a->ndecls, a->decls_cap);
+	key->name = fn->name;
+	key->file = file;
+	key->line = d->decl_line;
+	key->site = is_site;
+	key->instance = !is_site;
+}
+
+static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
+			const struct die_rec *d)
+{
+	uint32_t root = join_root(&a->join, id), f_unit, c_unit, c_root;
+	uint32_t base = (uint32_t)a->join.die_base[unit];
+	const char *name = root_name(a, root);
+	struct function *fn;
+	struct inline_site *site;
+	const struct sym_rec *sym;
+	size_t fn_idx;
+	bool same;
+
+	if (d->container < 0) {
+		a->r->summary.inline_sites_discarded++;
+		return;
+	}
+	if (!name)
+		return;
+	c_root = join_root(&a->join, base + (uint32_t)d->container);
+	join_die(&a->join, root, &f_unit);
+	join_die(&a->join, c_root, &c_unit);
+	same = join_same_tu(&a->join, f_unit, c_unit, unit);
+	fn_idx = function_of(a, name);
+	fn = &a->r->functions[fn_idx];
+	fn->sites++;
+	if (same)
+		fn->sites_same_tu++;
+	else
+		fn->sites_cross_tu++;
+	note_decl(a, fn_idx, root, true);
+	if (!a->opts->want_sites)
+		return;
+	site = ARRAY_PUSH(fn->site_list, fn->nsite_list,
+			  a->acc[fn_idx].sites_cap);
+	memset(site, 0, sizeof(*site));
+	site->caller = d->caller >= 0
+		? root_name(a, join_root(&a->join,
+					  base + (uint32_t)d->caller))
+		: NULL;
+	site->container = root_name(a, c_root);
+	site->tu = join_tu_name(&a->join, c_unit, unit);
+	site->cross_tu = !same;
+	site->call_file = d->call_file
+		? strpool_intern(&a->r->strings,
+				 unit_str(&a->img->units[unit], d->call_file))
+		: NULL;
+	site->call_line = d->call_line;
+	site->entry = d->entry;
+	sym = d->nranges ? syms_holding(a->img, d->entry, site->container)
+			 : NULL;
+	if (sym) {
+		site->probe_symbol = strpool_intern(&a->r->strings, sym->name);
+		site->probe_offset = d->entry - sym->addr;
+	}
+}
+
+static void record_instance(struct analysis *a, uint32_t id)
+{
+	uint32_t root = join_root(&a->join, id);
+	const char *name = root_name(a, root);
+	size_t fn_idx;
+	struct name_acc *acc;
+
+	if (!name)
+		return;
+	fn_idx = function_of(a, name);
+	acc = &a->acc[fn_idx];
+	*ARRAY_PUSH(acc->instances, acc->ninstances, acc->instances_cap) = id;
+	note_decl(a, fn_idx, root, false);
+}
+
+static void collect(struct analysis *a)
+{
+	const struct image_rec *img = a->img;
+	const struct die_rec *d;
+	uint32_t u, id;
+	size_t k;
+
+	for (u = 0; u < img->nunits; u++) {
+		for (k = 0; k < img->units[u].ndies; k++) {
+			d = &img->units[u].dies[k];
+			id = (uint32_t)(a->join.die_base[u] + k);
+			if (d->kind == DIE_INLINED)
+				record_site(a, id, u, d);
+			else if (d->flags & DIE_HAS_CODE)
+				record_instance(a, id);
+		}
+	}
+}
+
+static void add_copy(struct analysis *a, size_t fn_idx, const char *tu,
+		     const struct addr_range *range, const struct sym_rec *sym,
+		     bool ftrace)
+{
+	struct function *fn = &a->r->functions[fn_idx];
+	struct outline_copy *c = ARRAY_PUSH(fn->copies, fn->ncopies,
+					    a->acc[fn_idx].copies_cap);
+
+	memset(c, 0, sizeof(*c));
+	c->tu = tu;
+	c->ftrace = ftrace;
+	c->address = sym ? sym->addr : range->start;
+	c->size = sym ? sym->size : range->end - range->start;
+	if (!sym)
+		return;
+	c->symbol = strpool_intern(&a->r->strings, sym->name);
+	c->clone = clone_kind(&a->r->strings, c->symbol, fn->name);
+	if (!c->clone)
+		fn->plain_symbol = true;
+}
+
+/* Every symbol at the start of each of the instance's ranges. */
+static void match_instance(struct analysis *a, size_t fn_idx, uint32_t id)
+{
+	const struct image_rec *img = a->img;
+	uint32_t unit, root_unit;
+	const struct die_rec *d = join_die(&a->join, id, &unit);
+	const struct unit_rec *u = &img->units[unit];
+	const struct addr_range *r;
+	const char *tu;
+	bool ftrace = false, matched = false;
+	size_t k, s;
+
+	join_die(&a->join, join_root(&a->join, id), &root_unit);
+	tu = join_tu_name(&a->join, root_unit, unit);
+	for (k = 0; k < d->nranges; k++) {
+		r = &u->ranges[d->first_range + k];
+		ftrace |= mcount_in(img, r->start, r->end);
+	}
+	for (k = 0; k < d->nranges; k++) {
+		r = &u->ranges[d->first_range + k];
+		for (s = syms_at(img, r->start);
+		     s < img->nsyms && img->syms[s].addr == r->start; s++) {
+			if (img->syms[s].kind != SYM_FUNC)
+				continue;
+			add_copy(a, fn_idx, tu, r, &img->syms[s], ftrace);
+			matched = true;
+		}
+	}
+	if (!matched)
+		add_copy(a, fn_idx, tu, &u->ranges[d->first_range], NULL,
+			 ftrace);
+	a->r->functions[fn_idx].ftrace |= ftrace;
+}
+
+static int compare_copies(const void *x, const void *y)
+{
+	const struct outline_copy *a = x, *b = y;
+
+	if (a->address != b->address)
+		return a->address < b->address ? -1 : 1;
+	if (!a->symbol || !b->symbol)
+		return !a->symbol - !b->symbol;
+	return strcmp(a->symbol, b->symbol);
+}
+
+static int compare_decls(const void *x, const void *y)
+{
+	const struct decl *a = x, *b = y;
+	int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
+
+	return c ? c : (a->line > b->line) - (a->line < b->line);
+}
+
+static void set_status(struct function *fn)
+{
+	if (fn->sites)
+		fn->status = fn->ncopies ? STATUS_PARTIAL : STATUS_FULL;
+	else
+		fn->status = STATUS_OUTLINE;
+	if (fn->sites_same_tu && fn->sites_cross_tu)
+		fn->scope = SCOPE_BOTH;
+	else if (fn->sites_cross_tu)
+		fn->scope = SCOPE_CROSS_TU;
+	else if (fn->sites_same_tu)
+		fn->scope = SCOPE_SAME_TU;
+}
+
+static void count_function(struct summary *s, const struct function *fn)
+{
+	switch (fn->status) {
+	case STATUS_PARTIAL:
+		s->functions_partial++;
+		s->functions_partial_cross_tu += fn->sites_cross_tu > 0;
+		s->functions_partial_symtab += fn->in_symtab;
+		s->functions_partial_ftrace += fn->ftrace;
+		s->functions_partial_clone_only += !fn->plain_symbol;
+		break;
+	case STATUS_FULL:
+		s->functions_full++;
+		s->functions_full_cross_tu += fn->sites_cross_tu > 0;
+		break;
+	case STATUS_OUTLINE:
+		s->functions_outline++;
+		break;
+	}
+	s->inline_sites += fn->sites;
+	s->inline_sites_cross_tu += fn->sites_cross_tu;
+}
+
+/* Base names of FUNC symbols, sorted and interned, for bsearch. */
+static const char **symtab_bases(struct analysis *a, size_t *n)
+{
+	const char **bases = xcalloc(a->img->nsyms, sizeof(char *));
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < a->img->nsyms; i++)
+		if (a->img->syms[i].kind == SYM_FUNC)
+			bases[(*n)++] = symbol_base(&a->r->strings,
+						    a->img->syms[i].name);
+	return bases;
+}
+
+static int compare_ptr(const void *x, const void *y)
+{
+	const char *a = *(const char *const *)x, *b = *(const char *const *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+static void finish_functions(struct analysis *a)
+{
+	size_t i, k, nbases;
+	const char **bases = symtab_bases(a, &nbases);
+	struct function *fn;
+
+	qsort(bases, nbases, sizeof(*bases), compare_ptr);
+	for (i = 0; i < a->r->nfunctions; i++) {
+		fn = &a->r->functions[i];
+		for (k = 0; k < a->acc[i].ninstances; k++)
+			match_instance(a, i, a->acc[i].instances[k]);
+		qsort(fn->copies, fn->ncopies, sizeof(*fn->copies),
+		      compare_copies);
+		qsort(fn->decls, fn->ndecls, sizeof(*fn->decls),
+		      compare_decls);
+		fn->in_symtab = bsearch(&fn->name, bases, nbases,
+					sizeof(*bases), compare_ptr) != NULL;
+		set_status(fn);
+		count_function(&a->r->summary, fn);
+		free(a->acc[i].instances);
+	}
+	free(bases);
+}
+
+static int compare_decl_keys(const void *x, const void *y)
+{
+	const struct decl_key *a = x, *b = y;
+
+	if (a->name != b->name)
+		return a->name < b->name ? -1 : 1;
+	if (a->file != b->file)
+		return a->file < b->file ? -1 : 1;
+	return (a->line > b->line) - (a->line < b->line);
+}
+
+/* The finer view: one function per (name, decl file, decl line). */
+static void count_decls(struct analysis *a)
+{
+	size_t i = 0, j;
+	bool site, instance;
+
+	qsort(a->decls, a->ndecls, sizeof(*a->decls), compare_decl_keys);
+	while (i < a->ndecls) {
+		site = instance = false;
+		for (j = i; j < a->ndecls &&
+			    !compare_decl_keys(&a->decls[i], &a->decls[j]);
+		     j++) {
+			site |= a->decls[j].site;
+			instance |= a->decls[j].instance;
+		}
+		if (site && instance)
+			a->r->summary.decls_partial++;
+		else if (site)
+			a->r->summary.decls_full++;
+		i = j;
+	}
+}
+
+static int compare_functions(const void *x, const void *y)
+{
+	const struct function *a = x, *b = y;
+
+	return strcmp(a->name, b->name);
+}
+
+struct report *analyze_image(const struct image_rec *img,
+			     const struct analyze_opts *opts)
+{
+	struct analysis a = { .img = img, .opts = opts };
+	struct report *r = xcalloc(1, sizeof(*r));
+
+	a.r = r;
+	join_build(&a.join, img, &r->strings);
+	collect(&a);
+	finish_functions(&a);
+	count_decls(&a);
+	qsort(r->functions, r->nfunctions, sizeof(*r->functions),
+	      compare_functions);
+	r->summary.unresolved_refs = a.join.unresolved;
+	r->summary.has_ftrace = img->has_mcount;
+	find_suffixed(img, r);
+	describe_input(img, &a.join, r);
+	join_free(&a.join);
+	free(a.acc);
+	free(a.name_slots);
+	free(a.name_index);
+	free(a.decls);
+	return r;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef INLSCAN_ANALYZE_H
+#define INLSCAN_ANALYZE_H
+
+#include "../common/records.h"
+#include "model.h"
+
+struct analyze_opts {
+	bool want_sites;	/* fill function.site_list */
+};
+
+/* Pure: reads img, returns a model the caller frees with report_free. */
+struct report *analyze_image(const struct image_rec *img,
+			     const struct analyze_opts *opts);
+
+/* The clone kind of sym as a copy of name: NULL for an exact match. */
+const char *clone_kind(struct strpool *pool, const char *sym,
+		       const char *name);
+
+#endif

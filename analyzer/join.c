@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "join.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/util.h"
+
+/* Longer origin/specification chains than this are loops. */
+#define MAX_CHAIN 64
+
+static void map_init(struct offset_map *m, size_t n)
+{
+	m->nslots = 64;
+	while (m->nslots < n * 2)
+		m->nslots *= 2;
+	m->keys = xcalloc(m->nslots, sizeof(*m->keys));
+	m->values = xcalloc(m->nslots, sizeof(*m->values));
+}
+
+static void map_put(struct offset_map *m, uint64_t key, uint32_t value)
+{
+	size_t i = hash_u64(key) & (m->nslots - 1);
+
+	while (m->keys[i] && m->keys[i] != key)
+		i = (i + 1) & (m->nslots - 1);
+	if (m->keys[i])
+		return;	/* first wins: duplicate offsets are corrupt */
+	m->keys[i] = key;
+	m->values[i] = value;
+}
+
+static uint32_t map_get(const struct offset_map *m, uint64_t key)
+{
+	size_t i = hash_u64(key) & (m->nslots - 1);
+
+	if (key == REF_NONE)
+		return NO_DIE;
+	while (m->keys[i]) {
+		if (m->keys[i] == key)
+			return m->values[i];
+		i = (i + 1) & (m->nslots - 1);
+	}
+	return NO_DIE;
+}
+
+static void map_free(struct offset_map *m)
+{
+	free(m->keys);
+	free(m->values);
+}
+
+const struct die_rec *join_die(const struct join *j, uint32_t id,
+			       uint32_t *unit)
+{
+	size_t lo = 0, hi = j->img->nunits, mid;
+
+	/* last unit whose base <= id */
+	while (hi - lo > 1) {
+		mid = (lo + hi) / 2;
+		if (j->die_base[mid] <= id)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	while (lo + 1 < j->img->nunits && j->die_base[lo + 1] <= id)
+		lo++;
+	if (unit)
+		*unit = (uint32_t)lo;
+	return &j->img->units[lo].dies[id - j->die_base[lo]];
+}
+
+uint32_t join_root(struct join *j, uint32_t id)
+{
+	uint32_t path[MAX_CHAIN], cur = id, next, root = NO_DIE;
+	const struct die_rec *d;
+	size_t n = 0, i;
+
+	while (n < MAX_CHAIN) {
+		if (j->root[cur] != NO_DIE) {
+			root = j->root[cur];
+			break;
+		}
+		path[n++] = cur;
+		d = join_die(j, cur, NULL);
+		if (d->origin == REF_NONE && d->spec == REF_NONE) {
+			root = cur;
+			break;
+		}
+		next = map_get(&j->dies, d->origin != REF_NONE ? d->origin
+							       : d->spec);
+		if (next == NO_DIE) {
+			j->unresolved++;
+			root = cur;
+			break;
+		}
+		cur = next;
+	}
+	if (root == NO_DIE) {
+		j->unresolved++;
+		root = id;
+	}
+	for (i = 0; i < n; i++)
+		j->root[path[i]] = root;
+	return root;
+}
+
+static bool contains_u32(const uint32_t *set, size_t n, uint32_t x)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (set[mid] == x)
+			return true;
+		if (set[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+static int compare_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* All partial units that unit u imports, directly or transitively. */
+static void build_closure(struct join *j, uint32_t u)
+{
+	uint32_t *stack = NULL, *out = NULL, cur, target;
+	size_t nstack = 0, stack_cap = 0, nout = 0, out_cap = 0, i, k;
+	const struct unit_rec *unit;
+	bool seen;
+
+	*ARRAY_PUSH(stack, nstack, stack_cap) = u;
+	while (nstack) {
+		cur = stack[--nstack];
+		unit = &j->img->units[cur];
+		for (i = 0; i < unit->nimports; i++) {
+			target = map_get(&j->units, unit->imports[i]);
+			if (target == NO_DIE || target == u)
+				continue;
+			for (seen = false, k = 0; k < nout && !seen; k++)
+				seen = out[k] == target;
+			if (seen)
+				continue;
+			*ARRAY_PUSH(out, nout, out_cap) = target;
+			*ARRAY_PUSH(stack, nstack, stack_cap) = target;
+		}
+	}
+	free(stack);
+	qsort(out, nout, sizeof(*out), compare_u32);
+	j->closure[u] = out;
+	j->nclosure[u] = nout;
+}
+
+static void add_importer(struct join *j, uint32_t partial, const char *name)
+{
+	size_t k, cap = j->nimporters[partial];
+
+	for (k = 0; k < j->nimporters[partial]; k++)
+		if (j->importers[partial][k] == name)
+			return;
+	grow_array((void **)&j->importers[partial], &cap,
+		   j->nimporters[partial] + 1, sizeof(char *));
+	j->importers[partial][j->nimporters[partial]++] = name;
+}
+
+static void build_tu(struct join *j, struct strpool *pool)
+{
+	const struct image_rec *img = j->img;
+	uint32_t u;
+	size_t k;
+
+	j->unit_tu = xcalloc(img->nunits, sizeof(char *));
+	j->closure = xcalloc(img->nunits, sizeof(uint32_t *));
+	j->nclosure = xcalloc(img->nunits, sizeof(size_t));
+	j->importers = xcalloc(img->nunits, sizeof(char **));
+	j->nimporters = xcalloc(img->nunits, sizeof(size_t));
+	for (u = 0; u < img->nunits; u++)
+		if (!img->units[u].partial && img->units[u].name)
+			j->unit_tu[u] = strpool_intern(
+				pool, unit_str(&img->units[u],
+					       img->units[u].name));
+	for (u = 0; u < img->nunits; u++) {
+		if (!img->units[u].nimports)
+			continue;
+		build_closure(j, u);
+		if (!j->unit_tu[u])
+			continue;
+		for (k = 0; k < j->nclosure[u]; k++)
+			add_importer(j, j->closure[u][k], j->unit_tu[u]);
+	}
+}
+
+void join_build(struct join *j, const struct image_rec *img,
+		struct strpool *pool)
+{
+	size_t u, d;
+
+	memset(j, 0, sizeof(*j));
+	j->img = img;
+	j->die_base = xcalloc(img->nunits + 1, sizeof(size_t));
+	for (u = 0; u < img->nunits; u++)
+		j->die_base[u + 1] = j->die_base[u] + img->units[u].ndies;
+	j->ndies = j->die_base[img->nunits];
+	map_init(&j->dies, j->ndies);
+	map_init(&j->units, img->nunits);
+	for (u = 0; u < img->nunits; u++) {
+		if (img->units[u].off)
+			map_put(&j->units, img->units[u].off, (uint32_t)u);
+		for (d = 0; d < img->units[u].ndies; d++)
+			map_put(&j->dies, img->units[u].dies[d].off,
+				(uint32_t)(j->die_base[u] + d));
+	}
+	j->root = xmalloc((j->ndies ? j->ndies : 1) * sizeof(uint32_t));
+	memset(j->root, 0xff, (j->ndies ? j->ndies : 1) * sizeof(uint32_t));
+	build_tu(j, pool);
+}
+
+static bool names_meet(const struct join *j, uint32_t a, uint32_t b)
+{
+	size_t x, y;
+
+	if (j->unit_tu[a] && j->unit_tu[b])
+		return j->unit_tu[a] == j->unit_tu[b];
+	if (j->unit_tu[a]) {
+		uint32_t t = a;
+
+		a = b;
+		b = t;
+	}
+	/* a is partial: does b's name, or any of b's names, import it */
+	for (x = 0; x < j->nimporters[a]; x++) {
+		if (j->unit_tu[b] && j->importers[a][x] == j->unit_tu[b])
+			return true;
+		for (y = 0; !j->unit_tu[b] && y < j->nimporters[b]; y++)
+			if (j->importers[a][x] == j->importers[b][y])
+				return true;
+	}
+	return false;
+}
+
+bool join_same_tu(const struct join *j, uint32_t f_unit, uint32_t c_unit,
+		  uint32_t site_unit)
+{
+	if (f_unit == c_unit || names_meet(j, f_unit, c_unit))
+		return true;
+	return !j->unit_tu[f_unit] &&
+	       contains_u32(j->closure[site_unit], j->nclosure[site_unit],
+			    f_unit);
+}
+
+const char *join_tu_name(const struct join *j, uint32_t root_unit,
+			 uint32_t where_unit)
+{
+	if (j->unit_tu[root_unit])
+		return j->unit_tu[root_unit];
+	if (j->unit_tu[where_unit] &&
+	    contains_u32(j->closure[where_unit], j->nclosure[where_unit],
+			 root_unit))
+		return j->unit_tu[where_unit];
+	if (j->nimporters[root_unit])
+		return j->importers[root_unit][0];
+	return NULL;
+}
+
+void join_free(struct join *j)
+{
+	size_t u;
+
+	for (u = 0; u < j->img->nunits; u++) {
+		free(j->closure[u]);
+		free(j->importers[u]);
+	}
+	free(j->closure);
+	free(j->nclosure);
+	free(j->importers);
+	free(j->nimporters);
+	free(j->unit_tu);
+	free(j->root);
+	free(j->die_base);
+	map_free(&j->dies);
+	map_free(&j->units);
+	memset(j, 0, sizeof(*j));
+}

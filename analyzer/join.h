@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Joining the per-unit records: a global index of DIEs by offset, origin
+ * roots, and which translation unit a DIE belongs to.
+ */
+#ifndef INLSCAN_JOIN_H
+#define INLSCAN_JOIN_H
+
+#include "../common/records.h"
+#include "strpool.h"
+
+#define NO_DIE UINT32_MAX
+
+struct offset_map {
+	uint64_t *keys;		/* 0: empty slot (no DIE at offset 0) */
+	uint32_t *values;
+	size_t nslots;
+};
+
+struct join {
+	const struct image_rec *img;
+	size_t *die_base;	/* global id of unit u's first DIE */
+	size_t ndies;
+	struct offset_map dies;	/* DIE offset -> global id */
+	struct offset_map units; /* unit DIE offset -> unit index */
+	uint32_t *root;		/* global id -> root global id */
+	size_t unresolved;	/* references that led nowhere or looped */
+	const char **unit_tu;	/* interned unit name, NULL for partial */
+	uint32_t **closure;	/* partial units a unit imports, sorted */
+	size_t *nclosure;
+	const char ***importers; /* partial unit -> names of importers */
+	size_t *nimporters;
+};
+
+void join_build(struct join *j, const struct image_rec *img,
+		struct strpool *pool);
+void join_free(struct join *j);
+
+const struct die_rec *join_die(const struct join *j, uint32_t id,
+			       uint32_t *unit);
+uint32_t join_root(struct join *j, uint32_t id);
+/* Is the TU of die f the TU of die c; site_unit holds the site. */
+bool join_same_tu(const struct join *j, uint32_t f_unit, uint32_t c_unit,
+		  uint32_t site_unit);
+/* A printable TU for a root in root_unit, seen from where_unit. */
+const char *join_tu_name(const struct join *j, uint32_t root_unit,
+			 uint32_t where_unit);
+
+#endif

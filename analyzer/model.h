@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The report model: everything every output format renders, computed once
+ * by the analyzer. It owns its strings; the DWARF records can be freed.
+ */
+#ifndef INLSCAN_MODEL_H
+#define INLSCAN_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "strpool.h"
+
+enum fn_status {
+	STATUS_PARTIAL,
+	STATUS_FULL,
+	STATUS_OUTLINE,
+};
+
+enum fn_scope {
+	SCOPE_NONE,		/* outline: no sites */
+	SCOPE_SAME_TU,
+	SCOPE_CROSS_TU,
+	SCOPE_BOTH,
+};
+
+struct decl {
+	const char *file;	/* NULL when DWARF gives none */
+	uint32_t line;
+	bool external;
+};
+
+/* One out-of-line instance, once per ELF symbol found at its code. */
+struct outline_copy {
+	const char *symbol;	/* NULL: no symbol at this address */
+	const char *clone;	/* NULL, "isra", "constprop.isra", "llvm", ... */
+	const char *tu;
+	uint64_t address;
+	uint64_t size;
+	bool ftrace;		/* an mcount entry lies in its code */
+};
+
+struct inline_site {
+	const char *caller;
+	const char *container;
+	const char *tu;		/* TU of the container */
+	const char *call_file;
+	uint32_t call_line;
+	bool cross_tu;
+	uint64_t entry;
+	const char *probe_symbol; /* FUNC symbol holding entry, or NULL */
+	uint64_t probe_offset;
+};
+
+struct function {
+	const char *name;
+	enum fn_status status;
+	enum fn_scope scope;
+	size_t sites, sites_same_tu, sites_cross_tu;
+	struct decl *decls;
+	size_t ndecls;
+	struct outline_copy *copies;
+	size_t ncopies;
+	struct inline_site *site_list; /* only with want_sites */
+	size_t nsite_list;
+	bool in_symtab;		/* a FUNC symbol whose base name is name */
+	bool plain_symbol;	/* some copy's symbol is exactly name */
+	bool ftrace;		/* some copy is ftrace-attachable */
+};
+
+struct suffixed_symbol {
+	const char *symbol;
+	const char *base;
+	bool is_func;
+	bool base_unique;	/* no other symbol with this base name */
+	uint64_t address;
+};
+
+struct summary {
+	size_t functions_partial, functions_full, functions_outline;
+	size_t inline_sites, inline_sites_cross_tu;
+	size_t inline_sites_discarded;	/* in code the linker dropped */
+	size_t functions_partial_cross_tu, functions_full_cross_tu;
+	size_t decls_partial, decls_full;
+	size_t functions_partial_symtab;
+	size_t functions_partial_ftrace; /* valid if has_ftrace */
+	size_t functions_partial_clone_only;
+	size_t unresolved_refs;
+	bool has_ftrace;
+};
+
+struct report {
+	struct strpool strings;
+	const char *path;
+	const char *build_id;
+	const char *machine;
+	const char *elf_type;
+	const char *lto;
+	const char **producers;
+	size_t nproducers;
+	unsigned int *dwarf_versions;
+	size_t ndwarf_versions;
+	size_t units;
+	bool is_kernel;
+	struct summary summary;
+	struct function *functions;	/* sorted by name, all statuses */
+	size_t nfunctions;
+	struct suffixed_symbol *suffixed;
+	size_t nsuffixed;
+	const char **warnings;
+	size_t nwarnings;
+};
+
+void report_free(struct report *r);
+
+#endif

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Questions about the ELF symbols of an image, in DWARF address space. */
+#ifndef INLSCAN_SYMBOLS_H
+#define INLSCAN_SYMBOLS_H
+
+#include "../common/records.h"
+#include "model.h"
+
+/* Index of the first symbol at addr (syms sorted by address), or nsyms. */
+size_t syms_at(const struct image_rec *img, uint64_t addr);
+/* The FUNC symbol whose code holds addr, preferring one named prefer. */
+const struct sym_rec *syms_holding(const struct image_rec *img,
+				   uint64_t addr, const char *prefer);
+bool mcount_in(const struct image_rec *img, uint64_t start, uint64_t end);
+/* Name of sym without clone or .llvm. suffixes. */
+const char *symbol_base(struct strpool *pool, const char *sym);
+void find_suffixed(const struct image_rec *img, struct report *r);
+
+#endif

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef INLSCAN_INPUTS_H
+#define INLSCAN_INPUTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct input_list {
+	char **paths;
+	bool *from_dir;		/* found by a directory walk */
+	size_t n, cap;
+};
+
+/* Files as given; directories become their ELF files, sorted. */
+int input_list_expand(struct input_list *list, char *const *args,
+		      size_t nargs);
+void input_list_free(struct input_list *list);
+
+#endif

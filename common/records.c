@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "records.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+uint32_t unit_add_string(struct unit_rec *u, const char *s)
+{
+	size_t len;
+	uint32_t off;
+
+	if (!s || !*s)
+		return 0;
+	if (!u->strings_len) {
+		grow_array((void **)&u->strings, &u->strings_cap, 1, 1);
+		u->strings[0] = '\0';
+		u->strings_len = 1;
+	}
+	len = strlen(s) + 1;
+	off = (uint32_t)u->strings_len;
+	grow_array((void **)&u->strings, &u->strings_cap,
+		   u->strings_len + len, 1);
+	memcpy(u->strings + off, s, len);
+	u->strings_len += len;
+	return off;
+}
+
+struct die_rec *unit_add_die(struct unit_rec *u)
+{
+	struct die_rec *d = ARRAY_PUSH(u->dies, u->ndies, u->dies_cap);
+
+	memset(d, 0, sizeof(*d));
+	d->caller = -1;
+	d->container = -1;
+	return d;
+}
+
+void unit_add_range(struct unit_rec *u, struct die_rec *d, uint64_t start,
+		    uint64_t end)
+{
+	struct addr_range *r = ARRAY_PUSH(u->ranges, u->nranges,
+					  u->ranges_cap);
+
+	r->start = start;
+	r->end = end;
+	if (!d->nranges)
+		d->first_range = (uint32_t)(u->nranges - 1);
+	d->nranges++;
+}
+
+void unit_rec_free(struct unit_rec *u)
+{
+	free(u->dies);
+	free(u->ranges);
+	free(u->imports);
+	free(u->strings);
+	memset(u, 0, sizeof(*u));
+}
+
+void image_add_warning(struct image_rec *img, char *msg)
+{
+	size_t cap = img->nwarnings;
+
+	/* warnings are rare: grow one at a time */
+	grow_array((void **)&img->warnings, &cap, img->nwarnings + 1,
+		   sizeof(char *));
+	img->warnings[img->nwarnings++] = msg;
+}
+
+void image_rec_free(struct image_rec *img)
+{
+	size_t i;
+
+	for (i = 0; i < img->nunits; i++)
+		unit_rec_free(&img->units[i]);
+	for (i = 0; i < img->nsyms; i++)
+		free(img->syms[i].name);
+	for (i = 0; i < img->nwarnings; i++)
+		free(img->warnings[i]);
+	free(img->units);
+	free(img->syms);
+	free(img->mcount);
+	free(img->warnings);
+	free(img->path);
+	free(img->build_id);
+	free(img->machine);
+	memset(img, 0, sizeof(*img));
+}

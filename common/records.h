@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What the DWARF layer hands to the analyzer: plain data, no libdw types.
+ * References are global .debug_info offsets so that units walked by
+ * different threads can be joined afterwards.
+ */
+#ifndef INLSCAN_RECORDS_H
+#define INLSCAN_RECORDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Set on offsets that live in the dwz alt file rather than the main file. */
+#define REF_ALT (1ULL << 63)
+/* No DIE starts at offset 0 (a unit header does), so 0 means "none". */
+#define REF_NONE 0ULL
+
+enum die_kind {
+	DIE_SUBPROGRAM,
+	DIE_INLINED,
+};
+
+enum die_flag {
+	DIE_DECLARATION = 1 << 0,
+	DIE_EXTERNAL = 1 << 1,
+	DIE_HAS_CODE = 1 << 2,	/* out-of-line code per SPEC.md */
+	DIE_DISCARDED = 1 << 3, /* had pc attributes, all 0/tombstone */
+};
+
+struct addr_range {
+	uint64_t start;
+	uint64_t end;
+};
+
+struct die_rec {
+	uint64_t off;		/* this DIE, REF_ALT for the alt file */
+	uint64_t origin;	/* DW_AT_abstract_origin target */
+	uint64_t spec;		/* DW_AT_specification target */
+	uint64_t entry;		/* entry_pc, else low_pc, else first range */
+	uint32_t name;		/* offsets into unit_rec.strings, 0: none */
+	uint32_t linkage_name;
+	uint32_t decl_file;
+	uint32_t call_file;
+	uint32_t decl_line;
+	uint32_t call_line;
+	int32_t caller;		/* innermost enclosing function DIE, -1 */
+	int32_t container;	/* outermost enclosing concrete subprogram */
+	uint32_t first_range;	/* into unit_rec.ranges */
+	uint32_t nranges;
+	uint8_t kind;		/* enum die_kind */
+	uint8_t flags;		/* enum die_flag */
+};
+
+struct unit_rec {
+	uint64_t off;		/* unit header offset, REF_ALT for alt */
+	uint32_t name;		/* DW_AT_name, 0 for none (dwz partial) */
+	uint32_t producer;
+	uint16_t version;
+	bool partial;		/* DW_TAG_partial_unit */
+	bool failed;		/* walk stopped early on bad DWARF */
+	struct die_rec *dies;
+	size_t ndies, dies_cap;
+	struct addr_range *ranges;
+	size_t nranges, ranges_cap;
+	uint64_t *imports;	/* DW_TAG_imported_unit targets (unit DIEs) */
+	size_t nimports, imports_cap;
+	char *strings;		/* NUL-separated, offset 0 is "" */
+	size_t strings_len, strings_cap;
+};
+
+enum sym_kind {
+	SYM_FUNC,
+	SYM_OBJECT,
+};
+
+struct sym_rec {
+	char *name;
+	uint64_t addr;
+	uint64_t size;
+	uint8_t kind;		/* enum sym_kind */
+	bool global;
+};
+
+enum elf_kind {
+	ELF_KIND_REL,
+	ELF_KIND_EXEC,
+	ELF_KIND_DYN,
+	ELF_KIND_OTHER,
+};
+
+/* A kernel's LTO ELF note (LINUX_ELFNOTE_LTO_INFO), when present. */
+enum lto_note {
+	LTO_NOTE_ABSENT = -1,
+	LTO_NOTE_OFF = 0,
+	LTO_NOTE_CLANG = 1,
+};
+
+struct image_rec {
+	char *path;
+	char *build_id;		/* hex, NULL if none */
+	char *machine;
+	enum elf_kind elf_kind;
+	bool is_kernel;		/* vmlinux or module */
+	int lto_note;		/* enum lto_note */
+	struct unit_rec *units;	/* main file units, then alt units */
+	size_t nunits;
+	struct sym_rec *syms;
+	size_t nsyms;
+	bool has_mcount;	/* the image carries an mcount table */
+	uint64_t *mcount;	/* ftrace call-site addresses, sorted */
+	size_t nmcount;
+	char **warnings;
+	size_t nwarnings;
+};
+
+static inline const char *unit_str(const struct unit_rec *u, uint32_t off)
+{
+	return u->strings ? u->strings + off : "";
+}
+
+uint32_t unit_add_string(struct unit_rec *u, const char *s);
+struct die_rec *unit_add_die(struct unit_rec *u);
+void unit_add_range(struct unit_rec *u, struct die_rec *d, uint64_t start,
+		    uint64_t end);
+void unit_rec_free(struct unit_rec *u);
+/* Takes ownership of msg. */
+void image_add_warning(struct image_rec *img, char *msg);
+void image_rec_free(struct image_rec *img);
+
+#endif

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef INLSCAN_UTIL_H
+#define INLSCAN_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *s);
+char *xasprintf(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/* Grow *arr (element size esize) so that index n fits. */
+void grow_array(void **arr, size_t *cap, size_t n, size_t esize);
+#define ARRAY_PUSH(arr, n, cap) \
+	(grow_array((void **)&(arr), &(cap), (n) + 1, sizeof(*(arr))), \
+	 &(arr)[(n)++])
+
+uint64_t hash_bytes(const void *data, size_t len);
+static inline uint64_t hash_u64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+#endif

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "input.h"
+
+#include <elfutils/libdwelf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../common/util.h"
+
+static char *default_debuginfo_path;
+
+static int find_debuginfo(Dwfl_Module *mod, void **userdata,
+			  const char *modname, GElf_Addr base,
+			  const char *file_name, const char *debuglink_file,
+			  GElf_Word debuglink_crc, char **debuginfo_file_name)
+{
+	struct input *in = *userdata;
+	int fd;
+
+	if (in && in->debug_file) {
+		fd = open(in->debug_file, O_RDONLY);
+		if (fd >= 0)
+			*debuginfo_file_name = xstrdup(in->debug_file);
+		return fd;
+	}
+	return dwfl_standard_find_debuginfo(mod, userdata, modname, base,
+					    file_name, debuglink_file,
+					    debuglink_crc,
+					    debuginfo_file_name);
+}
+
+static const Dwfl_Callbacks offline_callbacks = {
+	.find_elf = dwfl_build_id_find_elf,
+	.find_debuginfo = find_debuginfo,
+	.section_address = dwfl_offline_section_address,
+	.debuginfo_path = &default_debuginfo_path,
+};
+
+static bool has_section(Elf *elf, const char *name)
+{
+	size_t shstrndx;
+	Elf_Scn *scn = NULL;
+	GElf_Shdr shdr;
+	const char *sname;
+
+	if (elf_getshdrstrndx(elf, &shstrndx) < 0)
+		return false;
+	while ((scn = elf_nextscn(elf, scn))) {
+		if (!gelf_getshdr(scn, &shdr))
+			continue;
+		sname = elf_strptr(elf, shstrndx, shdr.sh_name);
+		if (sname && !strcmp(sname, name))
+			return true;
+	}
+	return false;
+}
+
+static char *build_id_hex(Elf *elf)
+{
+	const unsigned char *id;
+	ssize_t len = dwelf_elf_gnu_build_id(elf, (const void **)&id);
+	char *hex;
+	ssize_t i;
+
+	if (len <= 0)
+		return NULL;
+	hex = xmalloc((size_t)len * 2 + 1);
+	for (i = 0; i < len; i++)
+		sprintf(hex + i * 2, "%02x", id[i]);
+	return hex;
+}
+
+/* Validate a first-hand file: exists, regular, an ELF header we can read. */
+static int check_file(const char *path, const char *what, char **err)
+{
+	struct stat st;
+	unsigned char magic[4];
+	int fd;
+	ssize_t n;
+
+	fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		*err = xasprintf("%s: %s%s", path, what, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		*err = xasprintf("%s: %snot a regular file", path, what);
+		close(fd);
+		return -1;
+	}
+	n = read(fd, magic, sizeof(magic));
+	close(fd);
+	if (n != (ssize_t)sizeof(magic) || memcmp(magic, ELFMAG, SELFMAG)) {
+		*err = xasprintf("%s: %snot an ELF file", path, what);
+		return -1;
+	}
+	return 0;
+}
+
+/* A --debug-file must exist, be ELF, and carry the main file's build ID. */
+static int check_debug_file(struct input *in, char **err)
+{
+	char *main_id, *debug_id;
+	Elf *elf;
+	int fd, ret = 0;
+
+	if (check_file(in->debug_file, "debug file: ", err))
+		return -1;
+	fd = open(in->debug_file, O_RDONLY);
+	elf = fd >= 0 ? elf_begin(fd, ELF_C_READ_MMAP, NULL) : NULL;
+	if (!elf) {
+		*err = xasprintf("%s: debug file: %s", in->debug_file,
+				 elf_errmsg(-1));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	main_id = build_id_hex(in->elf);
+	debug_id = build_id_hex(elf);
+	if (main_id && debug_id && strcmp(main_id, debug_id)) {
+		*err = xasprintf("%s: debug file %s does not match (build ID %s, expected %s)",
+				 in->path, in->debug_file, debug_id, main_id);
+		ret = -1;
+	} else if (!has_section(elf, ".debug_info")) {
+		*err = xasprintf("%s: debug file has no .debug_info section",
+				 in->debug_file);
+		ret = -1;
+	}
+	free(main_id);
+	free(debug_id);
+	elf_end(elf);
+	close(fd);
+	return ret;
+}
+
+static int open_dwfl(struct input *in, char **err)
+{
+	void **userdata;
+
+	in->dwfl = dwfl_begin(&offline_callbacks);
+	if (!in->dwfl) {
+		*err = xasprintf("%s: %s", in->path, dwfl_errmsg(-1));
+		return -1;
+	}
+	dwfl_report_begin(in->dwfl);
+	in->mod = dwfl_report_offline(in->dwfl, in->path, in->path, -1);
+	if (!in->mod || dwfl_report_end(in->dwfl, NULL, NULL)) {
+		*err = xasprintf("%s: cannot read ELF: %s", in->path,
+				 dwfl_errmsg(-1));
+		return -1;
+	}
+	dwfl_module_info(in->mod, &userdata, NULL, NULL, NULL, NULL, NULL,
+			 NULL);
+	*userdata = in;
+	in->elf = dwfl_module_getelf(in->mod, &in->bias);
+	if (!in->elf || !gelf_getehdr(in->elf, &in->ehdr)) {
+		*err = xasprintf("%s: cannot read ELF: %s", in->path,
+				 dwfl_errmsg(-1));
+		return -1;
+	}
+	return 0;
+}
+
+static int open_dwarf(struct input *in, char **err)
+{
+	Dwarf_Addr bias;
+
+	if (in->debug_file && check_debug_file(in, err))
+		return -1;
+	in->dbg = dwfl_module_getdwarf(in->mod, &bias);
+	if (!in->dbg) {
+		if (in->debug_file)
+			*err = xasprintf("%s: cannot read DWARF of debug file %s: %s",
+					 in->path, in->debug_file,
+					 dwfl_errmsg(-1));
+		else
+			*err = xasprintf("%s: no DWARF debug info (build with -g, install the -dbg package, or pass --debug-file)",
+					 in->path);
+		return -1;
+	}
+	in->bias = bias;
+	in->alt = dwarf_getalt(in->dbg);
+	if (!in->alt && has_section(dwarf_getelf(in->dbg),
+				    ".gnu_debugaltlink")) {
+		*err = xasprintf("%s: dwz alt file (.gnu_debugaltlink) not found; install it next to the debug file or under /usr/lib/debug/.dwz",
+				 in->path);
+		return -1;
+	}
+	return 0;
+}
+
+int input_open(struct input *in, const char *path, const char *debug_file,
+	       char **err)
+{
+	memset(in, 0, sizeof(*in));
+	in->path = path;
+	in->debug_file = debug_file;
+	*err = NULL;
+	elf_version(EV_CURRENT);
+	if (check_file(path, "", err) || open_dwfl(in, err) ||
+	    open_dwarf(in, err)) {
+		input_close(in);
+		return -1;
+	}
+	in->is_module = has_section(in->elf, ".gnu.linkonce.this_module");
+	return 0;
+}
+
+void input_close(struct input *in)
+{
+	if (in->dwfl)
+		dwfl_end(in->dwfl);
+	memset(in, 0, sizeof(*in));
+}
+
+bool input_looks_like_elf(const char *path)
+{
+	unsigned char magic[SELFMAG];
+	int fd = open(path, O_RDONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return false;
+	n = read(fd, magic, sizeof(magic));
+	close(fd);
+	return n == SELFMAG && !memcmp(magic, ELFMAG, SELFMAG);
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef INLSCAN_INPUT_H
+#define INLSCAN_INPUT_H
+
+#include <elfutils/libdwfl.h>
+#include <gelf.h>
+#include <stdbool.h>
+
+/*
+ * One opened input: its ELF, its DWARF (relocated by libdwfl for ET_REL,
+ * possibly from a separate debug file) and its dwz alt file. A handle
+ * belongs to one thread: libdw is not safe to share.
+ */
+struct input {
+	const char *path;
+	const char *debug_file;	/* --debug-file override, or NULL */
+	Dwfl *dwfl;
+	Dwfl_Module *mod;
+	Dwarf *dbg;
+	Dwarf *alt;
+	Dwarf_Addr bias;
+	Elf *elf;		/* the main file (symbols, tables) */
+	GElf_Ehdr ehdr;
+	bool is_module;		/* a kernel module (.ko) */
+};
+
+/* Returns 0, or -1 with *err set to a one-line reason (caller frees). */
+int input_open(struct input *in, const char *path, const char *debug_file,
+	       char **err);
+void input_close(struct input *in);
+
+/* Is this file worth scanning: an ELF file (cheap check, for dir walks). */
+bool input_looks_like_elf(const char *path);
+
+#endif

@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "scan.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/util.h"
+#include "image.h"
+#include "walk.h"
+
+/* Inputs with fewer units are walked whole by the thread that opens them. */
+#define SPLIT_MIN_UNITS 8
+
+struct input_state {
+	const char *path;
+	struct image_rec *img;
+	struct unit_ref *units;
+	char **unit_errors;	/* per unit, merged in order at the end */
+	size_t nunits;
+	size_t shards_left;
+};
+
+struct walk_job {
+	size_t input;
+	size_t first, count;
+};
+
+struct scan {
+	const struct scan_opts *opts;
+	image_done_fn done;
+	void *arg;
+	struct input_state *inputs;
+	size_t ninputs;
+	size_t next_open;	/* inputs not yet opened: FIFO */
+	size_t opening;		/* opens in progress: may add jobs */
+	struct walk_job *jobs;	/* unit shards: LIFO */
+	size_t njobs, jobs_cap;
+	size_t units_total, units_done;
+	pthread_mutex_t lock;
+	pthread_cond_t more;
+};
+
+struct worker {
+	struct scan *scan;
+	struct input in;
+	size_t open_input;	/* which input `in` holds, if in.dwfl */
+};
+
+static void progress(struct scan *s, size_t done_now)
+{
+	s->units_done += done_now;
+	if (s->opts->progress)
+		fprintf(stderr, "\rinlscan: %zu/%zu units", s->units_done,
+			s->units_total);
+}
+
+static void finish_input(struct scan *s, size_t idx)
+{
+	struct input_state *st = &s->inputs[idx];
+	size_t i;
+
+	for (i = 0; i < st->nunits; i++)
+		if (st->unit_errors[i])
+			image_add_warning(st->img, st->unit_errors[i]);
+	free(st->unit_errors);
+	free(st->units);
+	st->unit_errors = NULL;
+	st->units = NULL;
+	s->done(idx, st->img, NULL, s->arg);
+	st->img = NULL;
+}
+
+static bool hold_input(struct worker *w, size_t idx, char **err)
+{
+	if (w->in.dwfl && w->open_input == idx)
+		return true;
+	input_close(&w->in);
+	if (input_open(&w->in, w->scan->inputs[idx].path,
+		       w->scan->opts->debug_file, err))
+		return false;
+	w->open_input = idx;
+	return true;
+}
+
+static void walk_units(struct worker *w, struct walk_job job)
+{
+	struct scan *s = w->scan;
+	struct input_state *st = &s->inputs[job.input];
+	bool last;
+	size_t i;
+	char *err = NULL;
+
+	for (i = job.first; i < job.first + job.count; i++) {
+		if (!hold_input(w, job.input, &err)) {
+			st->img->units[i].failed = true;
+			st->unit_errors[i] = err;
+			continue;
+		}
+		walk_unit(&w->in, st->units[i], &st->img->units[i], &err);
+		if (err)
+			st->unit_errors[i] = xasprintf("%s: unit %zu: %s",
+						       st->path, i, err);
+		free(err);
+	}
+	pthread_mutex_lock(&s->lock);
+	progress(s, job.count);
+	last = --st->shards_left == 0;
+	pthread_mutex_unlock(&s->lock);
+	if (last)
+		finish_input(s, job.input);
+}
+
+/* Split a large input's units into one job each, for idle threads. */
+static void queue_shards(struct scan *s, size_t idx)
+{
+	struct input_state *st = &s->inputs[idx];
+	struct walk_job *job;
+	size_t i;
+
+	st->shards_left = st->nunits;
+	for (i = st->nunits; i-- > 0;) {
+		job = ARRAY_PUSH(s->jobs, s->njobs, s->jobs_cap);
+		job->input = idx;
+		job->first = i;
+		job->count = 1;
+	}
+}
+
+/* Open an input, read its ELF side, list its units; queue or walk them. */
+static void open_input(struct worker *w, size_t idx)
+{
+	struct scan *s = w->scan;
+	struct input_state *st = &s->inputs[idx];
+	struct walk_job whole = { .input = idx, .first = 0 };
+	char *err = NULL;
+	bool split;
+
+	if (hold_input(w, idx, &err) &&
+	    walk_list_units(&w->in, &st->units, &st->nunits, &err)) {
+		char *full = xasprintf("%s: %s", st->path, err);
+
+		free(err);
+		err = full;
+	}
+	if (err) {
+		input_close(&w->in);
+		pthread_mutex_lock(&s->lock);
+		s->opening--;
+		pthread_cond_broadcast(&s->more);
+		pthread_mutex_unlock(&s->lock);
+		s->done(idx, NULL, err, s->arg);
+		return;
+	}
+	st->img = xcalloc(1, sizeof(*st->img));
+	image_read_elf(&w->in, st->img);
+	st->img->units = xcalloc(st->nunits, sizeof(struct unit_rec));
+	st->img->nunits = st->nunits;
+	st->unit_errors = xcalloc(st->nunits, sizeof(char *));
+	split = st->nunits >= SPLIT_MIN_UNITS && s->opts->jobs > 1;
+
+	pthread_mutex_lock(&s->lock);
+	s->units_total += st->nunits;
+	if (split)
+		queue_shards(s, idx);
+	else
+		st->shards_left = 1;
+	s->opening--;
+	pthread_cond_broadcast(&s->more);
+	pthread_mutex_unlock(&s->lock);
+	if (!split) {
+		whole.count = st->nunits;
+		walk_units(w, whole);
+	}
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+	struct scan *s = w->scan;
+	struct walk_job job;
+	size_t idx;
+
+	pthread_mutex_lock(&s->lock);
+	for (;;) {
+		if (s->njobs) {
+			job = s->jobs[--s->njobs];
+			pthread_mutex_unlock(&s->lock);
+			walk_units(w, job);
+		} else if (s->next_open < s->ninputs) {
+			idx = s->next_open++;
+			s->opening++;
+			pthread_mutex_unlock(&s->lock);
+			open_input(w, idx);
+		} else if (s->opening) {
+			pthread_cond_wait(&s->more, &s->lock);
+			continue;
+		} else {
+			break;
+		}
+		pthread_mutex_lock(&s->lock);
+	}
+	pthread_mutex_unlock(&s->lock);
+	input_close(&w->in);
+	return NULL;
+}
+
+void scan_inputs(const char *const *paths, size_t npaths,
+		 const struct scan_opts *opts, image_done_fn done, void *arg)
+{
+	struct scan s = {
+		.opts = opts, .done = done, .arg = arg, .ninputs = npaths,
+	};
+	int nthreads = opts->jobs > 0 ? opts->jobs : 1, i;
+	struct worker *workers = xcalloc((size_t)nthreads, sizeof(*workers));
+	pthread_t *threads = xcalloc((size_t)nthreads, sizeof(*threads));
+	size_t k;
+
+	s.inputs = xcalloc(npaths, sizeof(*s.inputs));
+	for (k = 0; k < npaths; k++)
+		s.inputs[k].path = paths[k];
+	pthread_mutex_init(&s.lock, NULL);
+	pthread_cond_init(&s.more, NULL);
+	for (i = 0; i < nthreads; i++) {
+		workers[i].scan = &s;
+		if (i && pthread_create(&threads[i], NULL, worker_main,
+					&workers[i])) {
+			nthreads = i;
+			break;
+		}
+	}
+	/* the calling thread works too */
+	worker_main(&workers[0]);
+	for (i = 1; i < nthreads; i++)
+		pthread_join(threads[i], NULL);
+	if (opts->progress && s.units_total)
+		fputc('\n', stderr);
+	pthread_cond_destroy(&s.more);
+	pthread_mutex_destroy(&s.lock);
+	free(s.jobs);
+	free(s.inputs);
+	free(workers);
+	free(threads);
+}

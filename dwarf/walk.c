@@ -1,0 +1,426 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Walk the DIEs of one unit into a unit_rec: every subprogram and inlined
+ * subroutine, with references kept as global offsets. Nothing here follows
+ * a reference into another unit: the analyzer joins units afterwards.
+ */
+#include "walk.h"
+
+#include <dwarf.h>
+#include <elfutils/libdw.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/util.h"
+
+/* Deeper nesting than this is corrupt DWARF, not code. */
+#define MAX_DEPTH 512
+
+struct walk {
+	struct input *in;
+	struct unit_rec *u;
+	bool alt;
+	bool relocatable;	/* ET_REL: address 0 is real */
+	uint64_t tombstone_min;	/* -2 in the unit's address size */
+	Dwarf_Files *files;
+	size_t nfiles;
+	uint32_t *file_names;	/* file index -> unit string, lazily */
+	char *err;
+};
+
+/* The attributes of interest, collected in one pass over the DIE. */
+struct die_attrs {
+	const char *name;
+	const char *linkage_name;
+	Dwarf_Attribute origin;
+	Dwarf_Attribute spec;
+	Dwarf_Attribute entry_pc;
+	Dwarf_Word decl_file, decl_line, call_file, call_line;
+	bool has_origin, has_spec, has_entry_pc, has_decl_file, has_call_file;
+	bool has_pc;		/* low_pc or ranges */
+	bool external, declaration;
+};
+
+static int collect_attr(Dwarf_Attribute *attr, void *arg)
+{
+	struct die_attrs *a = arg;
+	bool flag;
+
+	switch (dwarf_whatattr(attr)) {
+	case DW_AT_name:
+		a->name = dwarf_formstring(attr);
+		break;
+	case DW_AT_linkage_name:
+	case DW_AT_MIPS_linkage_name:
+		a->linkage_name = dwarf_formstring(attr);
+		break;
+	case DW_AT_abstract_origin:
+		a->origin = *attr;
+		a->has_origin = true;
+		break;
+	case DW_AT_specification:
+		a->spec = *attr;
+		a->has_spec = true;
+		break;
+	case DW_AT_entry_pc:
+		a->entry_pc = *attr;
+		a->has_entry_pc = true;
+		break;
+	case DW_AT_decl_file:
+		a->has_decl_file = !dwarf_formudata(attr, &a->decl_file);
+		break;
+	case DW_AT_decl_line:
+		dwarf_formudata(attr, &a->decl_line);
+		break;
+	case DW_AT_call_file:
+		a->has_call_file = !dwarf_formudata(attr, &a->call_file);
+		break;
+	case DW_AT_call_line:
+		dwarf_formudata(attr, &a->call_line);
+		break;
+	case DW_AT_low_pc:
+	case DW_AT_ranges:
+		a->has_pc = true;
+		break;
+	case DW_AT_external:
+		a->external = !dwarf_formflag(attr, &flag) && flag;
+		break;
+	case DW_AT_declaration:
+		a->declaration = !dwarf_formflag(attr, &flag) && flag;
+		break;
+	}
+	return DWARF_CB_OK;
+}
+
+static uint64_t ref_target(struct walk *w, Dwarf_Attribute *attr)
+{
+	unsigned int form = dwarf_whatform(attr);
+	bool alt = w->alt || form == DW_FORM_GNU_ref_alt ||
+		   form == DW_FORM_ref_sup4 || form == DW_FORM_ref_sup8;
+	Dwarf_Die target;
+
+	if (!dwarf_formref_die(attr, &target))
+		return REF_NONE;
+	return dwarf_dieoffset(&target) | (alt ? REF_ALT : 0);
+}
+
+static uint32_t file_name(struct walk *w, Dwarf_Word idx)
+{
+	const char *name;
+
+	if (!w->files || idx >= w->nfiles)
+		return 0;
+	if (!w->file_names[idx]) {
+		name = dwarf_filesrc(w->files, idx, NULL, NULL);
+		w->file_names[idx] = unit_add_string(w->u, name);
+	}
+	return w->file_names[idx];
+}
+
+static bool is_tombstone(struct walk *w, uint64_t start)
+{
+	if (w->relocatable)
+		return false;
+	return start == 0 || start >= w->tombstone_min;
+}
+
+/* In a relocatable object, code in sections the linker drops is no code. */
+static bool in_discarded_section(struct walk *w, uint64_t addr)
+{
+	Dwarf_Addr a = addr, bias;
+	Elf_Scn *scn;
+	GElf_Shdr shdr;
+	size_t shstrndx;
+	Elf *elf;
+	const char *name;
+
+	if (!w->relocatable)
+		return false;
+	scn = dwfl_module_address_section(w->in->mod, &a, &bias);
+	elf = w->in->elf;
+	if (!scn || !gelf_getshdr(scn, &shdr) ||
+	    elf_getshdrstrndx(elf, &shstrndx) < 0)
+		return false;
+	name = elf_strptr(elf, shstrndx, shdr.sh_name);
+	if (!name)
+		return false;
+	if (!strncmp(name, ".discard", 8))
+		return true;
+	/* modules keep __exit code for unloading; vmlinux drops it */
+	return !w->in->is_module && !strncmp(name, ".exit.", 6);
+}
+
+static void record_ranges(struct walk *w, Dwarf_Die *die, struct die_rec *d)
+{
+	Dwarf_Addr base, start, end;
+	ptrdiff_t off = 0;
+
+	while ((off = dwarf_ranges(die, off, &base, &start, &end)) > 0) {
+		if (end <= start || is_tombstone(w, start))
+			continue;
+		unit_add_range(w->u, d, start, end);
+	}
+}
+
+static uint64_t entry_address(struct walk *w, struct die_attrs *a,
+			      struct die_rec *d)
+{
+	uint64_t low = w->u->ranges[d->first_range].start;
+	Dwarf_Addr addr;
+	Dwarf_Word offset;
+
+	if (a->has_entry_pc) {
+		if (!dwarf_formaddr(&a->entry_pc, &addr))
+			return addr;
+		/* DWARF 5 allows entry_pc as an offset from low_pc */
+		if (!dwarf_formudata(&a->entry_pc, &offset))
+			return low + offset;
+	}
+	/* ranges come in DWARF order, so the first is low_pc or ranges[0] */
+	return low;
+}
+
+static void fill_code(struct walk *w, Dwarf_Die *die, struct die_attrs *a,
+		      struct die_rec *d)
+{
+	if (!a->has_pc || a->declaration)
+		return;
+	record_ranges(w, die, d);
+	if (!d->nranges) {
+		d->flags |= DIE_DISCARDED;
+		return;
+	}
+	if (in_discarded_section(w, w->u->ranges[d->first_range].start)) {
+		d->flags |= DIE_DISCARDED;
+		d->nranges = 0;
+		return;
+	}
+	d->flags |= DIE_HAS_CODE;
+	d->entry = entry_address(w, a, d);
+}
+
+static int32_t record_die(struct walk *w, Dwarf_Die *die, int tag,
+			  int32_t caller, int32_t container)
+{
+	struct die_attrs a = { 0 };
+	struct die_rec *d;
+
+	if (dwarf_getattrs(die, collect_attr, &a, 0) != 1)
+		return -1;
+	d = unit_add_die(w->u);
+	d->kind = tag == DW_TAG_subprogram ? DIE_SUBPROGRAM : DIE_INLINED;
+	d->off = dwarf_dieoffset(die) | (w->alt ? REF_ALT : 0);
+	d->caller = caller;
+	d->container = container;
+	d->name = unit_add_string(w->u, a.name);
+	d->linkage_name = unit_add_string(w->u, a.linkage_name);
+	if (a.has_origin)
+		d->origin = ref_target(w, &a.origin);
+	if (a.has_spec)
+		d->spec = ref_target(w, &a.spec);
+	if (a.has_decl_file)
+		d->decl_file = file_name(w, a.decl_file);
+	d->decl_line = (uint32_t)a.decl_line;
+	if (a.has_call_file)
+		d->call_file = file_name(w, a.call_file);
+	d->call_line = (uint32_t)a.call_line;
+	if (a.declaration)
+		d->flags |= DIE_DECLARATION;
+	if (a.external)
+		d->flags |= DIE_EXTERNAL;
+	fill_code(w, die, &a, d);
+	return (int32_t)(w->u->ndies - 1);
+}
+
+static void record_import(struct walk *w, Dwarf_Die *die)
+{
+	Dwarf_Attribute attr;
+	uint64_t target;
+
+	if (!dwarf_attr(die, DW_AT_import, &attr))
+		return;
+	target = ref_target(w, &attr);
+	if (target != REF_NONE)
+		*ARRAY_PUSH(w->u->imports, w->u->nimports,
+			    w->u->imports_cap) = target;
+}
+
+/* Only these can (transitively) hold subprograms or inline sites. */
+static bool may_hold_functions(int tag)
+{
+	switch (tag) {
+	case DW_TAG_lexical_block:
+	case DW_TAG_namespace:
+	case DW_TAG_structure_type:
+	case DW_TAG_class_type:
+	case DW_TAG_union_type:
+	case DW_TAG_try_block:
+	case DW_TAG_catch_block:
+	case DW_TAG_module:
+		return true;
+	}
+	return false;
+}
+
+static int walk_children(struct walk *w, Dwarf_Die *parent, int32_t caller,
+			 int32_t container, int depth);
+
+static int walk_die(struct walk *w, Dwarf_Die *die, int32_t caller,
+		    int32_t container, int depth)
+{
+	int tag = dwarf_tag(die);
+	int32_t idx;
+
+	if (tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine) {
+		idx = record_die(w, die, tag, caller, container);
+		if (idx < 0) {
+			w->err = xasprintf("cannot read DIE at 0x%llx: %s",
+					   (unsigned long long)dwarf_dieoffset(die),
+					   dwarf_errmsg(-1));
+			return -1;
+		}
+		if (tag == DW_TAG_subprogram && container < 0 &&
+		    (w->u->dies[idx].flags & DIE_HAS_CODE))
+			container = idx;
+		if (!dwarf_haschildren(die))
+			return 0;
+		return walk_children(w, die, idx, container, depth + 1);
+	}
+	if (tag == DW_TAG_imported_unit) {
+		record_import(w, die);
+		return 0;
+	}
+	if (may_hold_functions(tag) && dwarf_haschildren(die))
+		return walk_children(w, die, caller, container, depth + 1);
+	return 0;
+}
+
+static int walk_children(struct walk *w, Dwarf_Die *parent, int32_t caller,
+			 int32_t container, int depth)
+{
+	Dwarf_Die child;
+	int rc;
+
+	if (depth > MAX_DEPTH) {
+		w->err = xasprintf("DIE nesting deeper than %d at 0x%llx",
+				   MAX_DEPTH,
+				   (unsigned long long)dwarf_dieoffset(parent));
+		return -1;
+	}
+	rc = dwarf_child(parent, &child);
+	while (rc == 0) {
+		if (walk_die(w, &child, caller, container, depth))
+			return -1;
+		rc = dwarf_siblingof(&child, &child);
+	}
+	if (rc < 0) {
+		w->err = xasprintf("cannot read DIE children at 0x%llx: %s",
+				   (unsigned long long)dwarf_dieoffset(parent),
+				   dwarf_errmsg(-1));
+		return -1;
+	}
+	return 0;
+}
+
+static void read_unit_header(struct walk *w, Dwarf_Die *cudie)
+{
+	Dwarf_Attribute attr;
+	Dwarf_Die tmp;
+	uint8_t addr_size = 8;
+
+	w->u->name = unit_add_string(w->u, dwarf_diename(cudie));
+	if (dwarf_attr(cudie, DW_AT_producer, &attr))
+		w->u->producer = unit_add_string(w->u,
+						 dwarf_formstring(&attr));
+	w->u->partial = dwarf_tag(cudie) == DW_TAG_partial_unit;
+	dwarf_cu_die(cudie->cu, &tmp, NULL, NULL, &addr_size, NULL, NULL,
+		     NULL);
+	w->tombstone_min = addr_size == 4 ? 0xfffffffeULL : (uint64_t)-2;
+	if (dwarf_getsrcfiles(cudie, &w->files, &w->nfiles) == 0)
+		w->file_names = xcalloc(w->nfiles, sizeof(uint32_t));
+}
+
+void walk_unit(struct input *in, struct unit_ref ref, struct unit_rec *out,
+	       char **err)
+{
+	struct walk w = { .in = in, .u = out };
+	Dwarf *dbg;
+	Dwarf_Off off = ref.off & ~REF_ALT, next;
+	size_t hsize;
+	Dwarf_Half version;
+	Dwarf_Die cudie;
+
+	w.alt = ref.off & REF_ALT;
+	w.relocatable = in->ehdr.e_type == ET_REL;
+	dbg = w.alt ? in->alt : in->dbg;
+	*err = NULL;
+	if (dwarf_next_unit(dbg, off, &next, &hsize, &version, NULL, NULL,
+			    NULL, NULL, NULL) ||
+	    !dwarf_offdie(dbg, off + hsize, &cudie)) {
+		out->failed = true;
+		*err = xasprintf("cannot read unit at 0x%llx: %s",
+				 (unsigned long long)off, dwarf_errmsg(-1));
+		return;
+	}
+	out->off = (off + hsize) | (w.alt ? REF_ALT : 0);
+	out->version = version;
+	read_unit_header(&w, &cudie);
+	if (walk_children(&w, &cudie, -1, -1, 0)) {
+		out->failed = true;
+		*err = w.err;
+	}
+	free(w.file_names);
+}
+
+static int list_units_of(Dwarf *dbg, uint64_t flag, struct unit_ref **units,
+			 size_t *n, size_t *cap, char **err)
+{
+	Dwarf_Off off = 0, next;
+	size_t hsize;
+	uint8_t unit_type;
+	Dwarf_Half version;
+	Dwarf_Die cudie;
+	int rc;
+
+	while ((rc = dwarf_next_unit(dbg, off, &next, &hsize, &version, NULL,
+				     NULL, NULL, NULL, NULL)) == 0) {
+		if (!dwarf_offdie(dbg, off + hsize, &cudie) ||
+		    dwarf_cu_info(cudie.cu, NULL, &unit_type, NULL, NULL,
+				  NULL, NULL, NULL)) {
+			*err = xasprintf("corrupt unit header at 0x%llx: %s",
+					 (unsigned long long)off,
+					 dwarf_errmsg(-1));
+			return -1;
+		}
+		if (unit_type == DW_UT_compile || unit_type == DW_UT_partial)
+			ARRAY_PUSH(*units, *n, *cap)->off = off | flag;
+		if (next <= off)
+			break;
+		off = next;
+	}
+	if (rc < 0) {
+		*err = xasprintf("corrupt unit header at 0x%llx: %s",
+				 (unsigned long long)off, dwarf_errmsg(-1));
+		return -1;
+	}
+	return 0;
+}
+
+int walk_list_units(struct input *in, struct unit_ref **units, size_t *n,
+		    char **err)
+{
+	size_t cap = 0;
+
+	*units = NULL;
+	*n = 0;
+	*err = NULL;
+	if (list_units_of(in->dbg, 0, units, n, &cap, err))
+		return -1;
+	if (in->alt && list_units_of(in->alt, REF_ALT, units, n, &cap, err))
+		return -1;
+	if (!*n) {
+		*err = xstrdup("no compile units in .debug_info");
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef INLSCAN_WALK_H
+#define INLSCAN_WALK_H
+
+#include "../common/records.h"
+#include "input.h"
+
+struct unit_ref {
+	uint64_t off;		/* unit header offset, REF_ALT for alt */
+};
+
+/* Append the offsets of every compile/partial unit (main, then alt). */
+int walk_list_units(struct input *in, struct unit_ref **units, size_t *n,
+		    char **err);
+
+/*
+ * Walk one unit into out (zeroed by the caller). Bad DWARF stops the walk
+ * with out->failed set and a reason in *err; what was read stays.
+ */
+void walk_unit(struct input *in, struct unit_ref ref, struct unit_rec *out,
+	       char **err);
+
+#endif

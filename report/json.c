@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The inlscan/1 JSON schema (docs/json.md). */
+#include <inttypes.h>
+#include <jansson.h>
+#include <stdio.h>
+
+#include "render.h"
+
+static json_t *json_addr(uint64_t addr)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "0x%" PRIx64, addr);
+	return json_string(buf);
+}
+
+static json_t *json_str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *string_array(const char *const *arr, size_t n)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, json_string(arr[i]));
+	return a;
+}
+
+static json_t *input_block(const struct report *r)
+{
+	json_t *in = json_object(), *versions = json_array();
+	size_t i;
+
+	json_object_set_new(in, "path", json_string(r->path));
+	json_object_set_new(in, "build_id", json_str_or_null(r->build_id));
+	json_object_set_new(in, "machine", json_string(r->machine));
+	json_object_set_new(in, "elf_type", json_string(r->elf_type));
+	json_object_set_new(in, "kernel", json_boolean(r->is_kernel));
+	json_object_set_new(in, "producers",
+			    string_array(r->producers, r->nproducers));
+	json_object_set_new(in, "lto", json_string(r->lto));
+	json_object_set_new(in, "units", json_integer((json_int_t)r->units));
+	for (i = 0; i < r->ndwarf_versions; i++)
+		json_array_append_new(versions,
+				      json_integer(r->dwarf_versions[i]));
+	json_object_set_new(in, "dwarf_versions", versions);
+	return in;
+}
+
+#define SET_COUNT(obj, s, field) \
+	json_object_set_new(obj, #field, json_integer((json_int_t)(s)->field))
+
+static json_t *summary_block(const struct summary *s)
+{
+	json_t *o = json_object();
+
+	SET_COUNT(o, s, functions_partial);
+	SET_COUNT(o, s, functions_full);
+	SET_COUNT(o, s, functions_outline);
+	SET_COUNT(o, s, inline_sites);
+	SET_COUNT(o, s, inline_sites_cross_tu);
+	SET_COUNT(o, s, inline_sites_discarded);
+	SET_COUNT(o, s, functions_partial_cross_tu);
+	SET_COUNT(o, s, functions_full_cross_tu);
+	SET_COUNT(o, s, decls_partial);
+	SET_COUNT(o, s, decls_full);
+	SET_COUNT(o, s, functions_partial_symtab);
+	if (s->has_ftrace)
+		SET_COUNT(o, s, functions_partial_ftrace);
+	else
+		json_object_set_new(o, "functions_partial_ftrace",
+				    json_null());
+	SET_COUNT(o, s, functions_partial_clone_only);
+	SET_COUNT(o, s, unresolved_refs);
+	return o;
+}
+
+static json_t *decls_block(const struct function *fn)
+{
+	json_t *a = json_array(), *d;
+	size_t i;
+
+	for (i = 0; i < fn->ndecls; i++) {
+		d = json_object();
+		json_object_set_new(d, "file",
+				    json_str_or_null(fn->decls[i].file));
+		json_object_set_new(d, "line",
+				    json_integer(fn->decls[i].line));
+		json_object_set_new(d, "external",
+				    json_boolean(fn->decls[i].external));
+		json_array_append_new(a, d);
+	}
+	return a;
+}
+
+static json_t *copies_block(const struct function *fn, bool has_ftrace)
+{
+	json_t *a = json_array(), *o;
+	const struct outline_copy *c;
+	size_t i;
+
+	for (i = 0; i < fn->ncopies; i++) {
+		c = &fn->copies[i];
+		o = json_object();
+		json_object_set_new(o, "symbol", json_str_or_null(c->symbol));
+		json_object_set_new(o, "address", json_addr(c->address));
+		json_object_set_new(o, "size",
+				    json_integer((json_int_t)c->size));
+		json_object_set_new(o, "tu", json_str_or_null(c->tu));
+		json_object_set_new(o, "clone", json_str_or_null(c->clone));
+		json_object_set_new(o, "ftrace", has_ftrace
+				    ? json_boolean(c->ftrace) : json_null());
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *probe_spec(const struct inline_site *s)
+{
+	char buf[512];
+
+	if (!s->probe_symbol)
+		return json_null();
+	snprintf(buf, sizeof(buf), "%s+0x%" PRIx64, s->probe_symbol,
+		 s->probe_offset);
+	return json_string(buf);
+}
+
+static json_t *sites_block(const struct function *fn)
+{
+	json_t *a = json_array(), *o;
+	const struct inline_site *s;
+	size_t i;
+
+	for (i = 0; i < fn->nsite_list; i++) {
+		s = &fn->site_list[i];
+		o = json_object();
+		json_object_set_new(o, "caller", json_str_or_null(s->caller));
+		json_object_set_new(o, "container",
+				    json_str_or_null(s->container));
+		json_object_set_new(o, "tu", json_str_or_null(s->tu));
+		json_object_set_new(o, "cross_tu", json_boolean(s->cross_tu));
+		json_object_set_new(o, "call_file",
+				    json_str_or_null(s->call_file));
+		json_object_set_new(o, "call_line",
+				    json_integer(s->call_line));
+		json_object_set_new(o, "entry", json_addr(s->entry));
+		json_object_set_new(o, "probe", probe_spec(s));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *function_block(const struct function *fn, bool has_ftrace,
+			      const struct render_opts *opts)
+{
+	json_t *o = json_object(), *sites = json_object();
+	const char *scope = scope_name(fn->scope);
+
+	json_object_set_new(o, "name", json_string(fn->name));
+	json_object_set_new(o, "status", json_string(status_name(fn->status)));
+	json_object_set_new(o, "scope", json_str_or_null(scope));
+	json_object_set_new(sites, "total", json_integer((json_int_t)fn->sites));
+	json_object_set_new(sites, "same_tu",
+			    json_integer((json_int_t)fn->sites_same_tu));
+	json_object_set_new(sites, "cross_tu",
+			    json_integer((json_int_t)fn->sites_cross_tu));
+	json_object_set_new(o, "sites", sites);
+	json_object_set_new(o, "decls", decls_block(fn));
+	json_object_set_new(o, "out_of_line", copies_block(fn, has_ftrace));
+	json_object_set_new(o, "in_symtab", json_boolean(fn->in_symtab));
+	json_object_set_new(o, "traceable_by_name",
+			    json_boolean(fn->plain_symbol));
+	if (opts->sites)
+		json_object_set_new(o, "inline_sites", sites_block(fn));
+	return o;
+}
+
+static json_t *suffixes_block(const struct report *r)
+{
+	json_t *a = json_array(), *o;
+	const struct suffixed_symbol *s;
+	size_t i;
+
+	for (i = 0; i < r->nsuffixed; i++) {
+		s = &r->suffixed[i];
+		o = json_object();
+		json_object_set_new(o, "symbol", json_string(s->symbol));
+		json_object_set_new(o, "base", json_string(s->base));
+		json_object_set_new(o, "kind",
+				    json_string(s->is_func ? "func" : "object"));
+		json_object_set_new(o, "address", json_addr(s->address));
+		json_object_set_new(o, "base_unique",
+				    json_boolean(s->base_unique));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *tool_block(void)
+{
+	json_t *tool = json_object();
+
+	json_object_set_new(tool, "name", json_string("inlscan"));
+	json_object_set_new(tool, "version", json_string(INLSCAN_VERSION));
+	return tool;
+}
+
+static json_t *report_object(const struct report *r,
+			     const struct render_opts *opts)
+{
+	json_t *o = json_object(), *fns = json_array();
+	size_t i;
+
+	json_object_set_new(o, "schema", json_string(INLSCAN_SCHEMA));
+	json_object_set_new(o, "tool", tool_block());
+	json_object_set_new(o, "input", input_block(r));
+	json_object_set_new(o, "summary", summary_block(&r->summary));
+	for (i = 0; i < r->nfunctions; i++)
+		if (opts->outline || r->functions[i].status != STATUS_OUTLINE)
+			json_array_append_new(fns, function_block(
+				&r->functions[i], r->summary.has_ftrace, opts));
+	json_object_set_new(o, "functions", fns);
+	json_object_set_new(o, "llvm_suffixes", suffixes_block(r));
+	json_object_set_new(o, "warnings",
+			    string_array(r->warnings, r->nwarnings));
+	return o;
+}
+
+/* Several inputs: one report each, the failures, and a total. */
+static json_t *multi_object(const struct scan_results *res,
+			    const struct render_opts *opts)
+{
+	json_t *o = json_object(), *reports = json_array(), *skipped, *s;
+	struct summary total;
+	size_t i;
+
+	json_object_set_new(o, "schema", json_string(INLSCAN_SCHEMA));
+	json_object_set_new(o, "tool", tool_block());
+	for (i = 0; i < res->nreports; i++)
+		if (res->reports[i])
+			json_array_append_new(reports, report_object(
+				res->reports[i], opts));
+	json_object_set_new(o, "reports", reports);
+	skipped = json_array();
+	for (i = 0; i < res->nskipped; i++) {
+		s = json_object();
+		json_object_set_new(s, "path",
+				    json_string(res->skipped[i].path));
+		json_object_set_new(s, "error",
+				    json_string(res->skipped[i].error));
+		json_array_append_new(skipped, s);
+	}
+	json_object_set_new(o, "skipped", skipped);
+	total_summary(res, &total);
+	json_object_set_new(o, "total", summary_block(&total));
+	return o;
+}
+
+int render_json(FILE *out, const struct scan_results *res,
+		const struct render_opts *opts)
+{
+	json_t *root;
+	int rc;
+
+	if (res->nreports == 1 && res->reports[0])
+		root = report_object(res->reports[0], opts);
+	else
+		root = multi_object(res, opts);
+	rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_ENSURE_ASCII);
+	fputc('\n', out);
+	json_decref(root);
+	return rc;
+}

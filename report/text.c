@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The human summary: headline figures and the top functions, mail-ready. */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+
+static void print_input(FILE *out, const struct report *r)
+{
+	size_t i;
+
+	fprintf(out, "%s\n  %s %s, DWARF", r->path, r->elf_type, r->machine);
+	for (i = 0; i < r->ndwarf_versions; i++)
+		fprintf(out, "%s%u", i ? "," : " ", r->dwarf_versions[i]);
+	fprintf(out, ", %zu units, LTO: %s", r->units, r->lto);
+	if (r->build_id)
+		fprintf(out, ", build ID %.16s...", r->build_id);
+	fputc('\n', out);
+	for (i = 0; i < r->nproducers && i < 3; i++)
+		fprintf(out, "  producer: %s\n", r->producers[i]);
+	if (r->nproducers > 3)
+		fprintf(out, "  (and %zu more producers)\n", r->nproducers - 3);
+}
+
+static void print_summary(FILE *out, const struct summary *s)
+{
+	fprintf(out, "\n  Inlined at some call sites, still out-of-line (partial):\n");
+	fprintf(out, "    %8zu functions by name (DWARF)\n", s->functions_partial);
+	fprintf(out, "    %8zu by symbol table (a FUNC symbol of that base name)\n",
+		s->functions_partial_symtab);
+	if (s->has_ftrace)
+		fprintf(out, "    %8zu by ftrace (an out-of-line copy has an mcount entry)\n",
+			s->functions_partial_ftrace);
+	fprintf(out, "    %8zu declarations (name + decl file:line)\n",
+		s->decls_partial);
+	fprintf(out, "    %8zu with cross-TU inline sites (LTO)\n",
+		s->functions_partial_cross_tu);
+	fprintf(out, "    %8zu only under a clone or suffixed name (no plain symbol)\n",
+		s->functions_partial_clone_only);
+	fprintf(out, "  Fully inlined, no out-of-line copy (full):\n");
+	fprintf(out, "    %8zu functions by name, %zu declarations, %zu with cross-TU sites\n",
+		s->functions_full, s->decls_full, s->functions_full_cross_tu);
+	fprintf(out, "  Out-of-line only, never inlined (outline):\n");
+	fprintf(out, "    %8zu functions\n", s->functions_outline);
+	fprintf(out, "  Inline sites: %zu, of which cross-TU: %zu",
+		s->inline_sites, s->inline_sites_cross_tu);
+	if (s->inline_sites_discarded)
+		fprintf(out, " (%zu more in discarded code, not counted)",
+			s->inline_sites_discarded);
+	fputc('\n', out);
+}
+
+static int compare_by_sites(const void *x, const void *y)
+{
+	const struct function *a = *(const struct function *const *)x;
+	const struct function *b = *(const struct function *const *)y;
+
+	if (a->sites != b->sites)
+		return a->sites < b->sites ? 1 : -1;
+	return strcmp(a->name, b->name);
+}
+
+static void print_copies(FILE *out, const struct function *fn)
+{
+	size_t i, shown = 0;
+
+	for (i = 0; i < fn->ncopies && shown < 3; i++) {
+		if (!fn->copies[i].symbol)
+			continue;
+		fprintf(out, "%s%s", shown ? ", " : "  ",
+			fn->copies[i].symbol);
+		shown++;
+	}
+	if (fn->ncopies > shown && shown)
+		fprintf(out, ", ...");
+	if (!shown)
+		fprintf(out, "  (no symbol)");
+}
+
+static void print_top(FILE *out, const struct report *r, int top)
+{
+	const struct function **list;
+	size_t i, n = 0;
+
+	if (top <= 0)
+		return;
+	list = calloc(r->nfunctions + 1, sizeof(*list));
+	if (!list)
+		return;
+	for (i = 0; i < r->nfunctions; i++)
+		if (r->functions[i].status == STATUS_PARTIAL)
+			list[n++] = &r->functions[i];
+	qsort(list, n, sizeof(*list), compare_by_sites);
+	if (n)
+		fprintf(out, "\n  Top partial functions by inline sites (a trace on the symbol misses these calls):\n    %6s %6s %6s  %-32s  %s\n",
+			"sites", "same", "cross", "function", "out-of-line symbols");
+	for (i = 0; i < n && i < (size_t)top; i++) {
+		fprintf(out, "    %6zu %6zu %6zu  %-32s", list[i]->sites,
+			list[i]->sites_same_tu, list[i]->sites_cross_tu,
+			list[i]->name);
+		print_copies(out, list[i]);
+		fputc('\n', out);
+	}
+	free(list);
+}
+
+static void print_sites(FILE *out, const struct report *r)
+{
+	const struct function *fn;
+	const struct inline_site *s;
+	size_t i, k;
+
+	fprintf(out, "\n  Inline sites:\n");
+	for (i = 0; i < r->nfunctions; i++) {
+		fn = &r->functions[i];
+		for (k = 0; k < fn->nsite_list; k++) {
+			s = &fn->site_list[k];
+			fprintf(out, "    %s in %s (%s:%u)%s", fn->name,
+				s->caller ? s->caller : "?",
+				s->call_file ? s->call_file : "?",
+				s->call_line, s->cross_tu ? " cross-TU" : "");
+			if (s->probe_symbol)
+				fprintf(out, " %s+0x%" PRIx64, s->probe_symbol,
+					s->probe_offset);
+			fputc('\n', out);
+		}
+	}
+}
+
+static void print_report(FILE *out, const struct report *r,
+			 const struct render_opts *opts)
+{
+	size_t i;
+
+	print_input(out, r);
+	print_summary(out, &r->summary);
+	print_top(out, r, opts->top);
+	if (opts->sites)
+		print_sites(out, r);
+	for (i = 0; i < r->nwarnings; i++)
+		fprintf(out, "  warning: %s\n", r->warnings[i]);
+}
+
+int render_text(FILE *out, const struct scan_results *res,
+		const struct render_opts *opts)
+{
+	struct summary total;
+	size_t i, n = 0;
+
+	for (i = 0; i < res->nreports; i++) {
+		if (!res->reports[i])
+			continue;
+		if (n++)
+			fputc('\n', out);
+		print_report(out, res->reports[i], opts);
+	}
+	if (res->nreports > 1) {
+		total_summary(res, &total);
+		fprintf(out, "\nTotal over %zu inputs (%zu skipped):\n", n,
+			res->nskipped);
+		print_summary(out, &total);
+	}
+	return ferror(out) ? -1 : 0;
+}
