@@ -111,7 +111,26 @@ static int compare_syms(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-static void read_symbols(struct input *in, struct image_rec *img)
+/* Bounds of the vmlinux ftrace table: NOTYPE symbols, not kept in syms. */
+struct mcount_bounds {
+	uint64_t start, stop;
+	bool have_start, have_stop;
+};
+
+static void note_bound(struct mcount_bounds *b, const char *name,
+		       uint64_t addr)
+{
+	if (!strcmp(name, "__start_mcount_loc")) {
+		b->start = addr;
+		b->have_start = true;
+	} else if (!strcmp(name, "__stop_mcount_loc")) {
+		b->stop = addr;
+		b->have_stop = true;
+	}
+}
+
+static void read_symbols(struct input *in, struct image_rec *img,
+			 struct mcount_bounds *bounds)
 {
 	int n = dwfl_module_getsymtab(in->mod), i, type;
 	size_t cap = 0;
@@ -124,6 +143,8 @@ static void read_symbols(struct input *in, struct image_rec *img)
 		name = dwfl_module_getsym_info(in->mod, i, &sym, &addr, NULL,
 					       NULL, NULL);
 		type = GELF_ST_TYPE(sym.st_info);
+		if (name && sym.st_shndx != SHN_UNDEF)
+			note_bound(bounds, name, addr - in->bias);
 		if (!name || !*name || sym.st_shndx == SHN_UNDEF ||
 		    (type != STT_FUNC && type != STT_GNU_IFUNC &&
 		     type != STT_OBJECT) ||
@@ -165,27 +186,15 @@ static Elf_Scn *section_at(Elf *elf, uint64_t addr, GElf_Shdr *shdr)
 	return NULL;
 }
 
-static const struct sym_rec *find_sym(struct image_rec *img,
-				      const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < img->nsyms; i++)
-		if (!strcmp(img->syms[i].name, name))
-			return &img->syms[i];
-	return NULL;
-}
-
 static void push_mcount(struct image_rec *img, size_t *cap, uint64_t addr)
 {
 	*ARRAY_PUSH(img->mcount, img->nmcount, *cap) = addr;
 }
 
 /* vmlinux: the table sits inside .init.data between two symbols. */
-static bool read_vmlinux_mcount(struct input *in, struct image_rec *img)
+static bool read_vmlinux_mcount(struct input *in, struct image_rec *img,
+				const struct mcount_bounds *b)
 {
-	const struct sym_rec *start = find_sym(img, "__start_mcount_loc");
-	const struct sym_rec *stop = find_sym(img, "__stop_mcount_loc");
 	bool is64 = in->ehdr.e_ident[EI_CLASS] == ELFCLASS64;
 	bool msb = in->ehdr.e_ident[EI_DATA] == ELFDATA2MSB;
 	size_t word = is64 ? 8 : 4, cap = 0, off;
@@ -193,16 +202,16 @@ static bool read_vmlinux_mcount(struct input *in, struct image_rec *img)
 	Elf_Scn *scn;
 	Elf_Data *data;
 
-	if (!start || !stop || stop->addr < start->addr)
+	if (!b->have_start || !b->have_stop || b->stop < b->start)
 		return false;
-	scn = section_at(in->elf, start->addr, &shdr);
-	if (!scn || stop->addr > shdr.sh_addr + shdr.sh_size)
+	scn = section_at(in->elf, b->start, &shdr);
+	if (!scn || b->stop > shdr.sh_addr + shdr.sh_size)
 		return false;
 	data = elf_getdata(scn, NULL);
 	if (!data || !data->d_buf || data->d_size < shdr.sh_size)
 		return false;
-	for (off = start->addr - shdr.sh_addr;
-	     off + word <= stop->addr - shdr.sh_addr; off += word)
+	for (off = b->start - shdr.sh_addr;
+	     off + word <= b->stop - shdr.sh_addr; off += word)
 		push_mcount(img, &cap,
 			    read_word((unsigned char *)data->d_buf + off,
 				      is64, msb));
@@ -243,41 +252,59 @@ static bool is_ftrace_table(const char *name)
 	       !strcmp(name, "__patchable_function_entries");
 }
 
-/* Modules, objects and user programs: one or more table sections. */
-static bool read_section_mcount(struct input *in, struct image_rec *img)
+static void read_word_table(struct input *in, struct image_rec *img,
+			    Elf_Scn *scn, size_t *cap)
 {
 	bool is64 = in->ehdr.e_ident[EI_CLASS] == ELFCLASS64;
 	bool msb = in->ehdr.e_ident[EI_DATA] == ELFDATA2MSB;
-	size_t word = is64 ? 8 : 4, cap = 0, off;
-	Elf_Scn *scn = NULL;
-	GElf_Shdr shdr, target;
-	Elf_Data *data;
-	const char *name;
-	bool found = false;
+	size_t word = is64 ? 8 : 4, off;
+	Elf_Data *data = elf_getdata(scn, NULL);
 
+	for (off = 0; data && data->d_buf && off + word <= data->d_size;
+	     off += word)
+		push_mcount(img, cap,
+			    read_word((unsigned char *)data->d_buf + off, is64,
+				      msb));
+}
+
+/*
+ * Modules, objects and user programs: one or more table sections. In an
+ * ET_REL file libdwfl has usually applied their relocations already (and
+ * emptied the .rela section); a table whose .rela is still full is read
+ * through it instead.
+ */
+static bool read_section_mcount(struct input *in, struct image_rec *img)
+{
+	size_t cap = 0, nsections = 0;
+	Elf_Scn *scn = NULL;
+	GElf_Shdr shdr;
+	const char *name;
+	bool found = false, *via_rela;
+
+	if (elf_getshdrnum(in->elf, &nsections) < 0)
+		return false;
+	via_rela = xcalloc(nsections + 1, sizeof(bool));
 	while ((scn = elf_nextscn(in->elf, scn))) {
-		if (!gelf_getshdr(scn, &shdr))
+		name = gelf_getshdr(scn, &shdr) ? section_name(in->elf, &shdr)
+						: NULL;
+		if (!name || shdr.sh_type != SHT_RELA || !shdr.sh_size ||
+		    strncmp(name, ".rela", 5) || !is_ftrace_table(name + 5) ||
+		    shdr.sh_info >= nsections)
 			continue;
-		name = section_name(in->elf, &shdr);
-		if (!name)
-			continue;
-		if (shdr.sh_type == SHT_RELA && !strncmp(name, ".rela", 5) &&
-		    is_ftrace_table(name + 5) &&
-		    gelf_getshdr(elf_getscn(in->elf, shdr.sh_info), &target)) {
-			read_rela_table(in, img, scn, &cap);
-			found = true;
-		} else if (shdr.sh_type == SHT_PROGBITS &&
-			   in->ehdr.e_type != ET_REL && is_ftrace_table(name)) {
-			data = elf_getdata(scn, NULL);
-			for (off = 0; data && off + word <= data->d_size;
-			     off += word)
-				push_mcount(img, &cap,
-					    read_word((unsigned char *)
-						      data->d_buf + off,
-						      is64, msb));
-			found = true;
-		}
+		read_rela_table(in, img, scn, &cap);
+		via_rela[shdr.sh_info] = true;
+		found = true;
 	}
+	while ((scn = elf_nextscn(in->elf, scn))) {
+		name = gelf_getshdr(scn, &shdr) ? section_name(in->elf, &shdr)
+						: NULL;
+		if (!name || shdr.sh_type != SHT_PROGBITS ||
+		    !is_ftrace_table(name) || via_rela[elf_ndxscn(scn)])
+			continue;
+		read_word_table(in, img, scn, &cap);
+		found = true;
+	}
+	free(via_rela);
 	return found;
 }
 
@@ -288,13 +315,27 @@ static int compare_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* __mcount_loc and __patchable_function_entries may both list a site. */
+static size_t unique_u64(uint64_t *v, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (!k || v[k - 1] != v[i])
+			v[k++] = v[i];
+	return k;
+}
+
 void image_read_elf(struct input *in, struct image_rec *img)
 {
+	struct mcount_bounds bounds = { 0 };
+
 	read_identity(in, img);
 	read_lto_note(in->elf, img);
-	read_symbols(in, img);
+	read_symbols(in, img, &bounds);
 	img->is_kernel |= in->is_module;
-	img->has_mcount = read_vmlinux_mcount(in, img) ||
+	img->has_mcount = read_vmlinux_mcount(in, img, &bounds) ||
 			  read_section_mcount(in, img);
 	qsort(img->mcount, img->nmcount, sizeof(uint64_t), compare_u64);
+	img->nmcount = unique_u64(img->mcount, img->nmcount);
 }

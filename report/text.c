@@ -63,11 +63,14 @@ static int compare_by_sites(const void *x, const void *y)
 
 static void print_copies(FILE *out, const struct function *fn)
 {
+	const char *last = NULL;
 	size_t i, shown = 0;
 
+	/* interned: equal names are equal pointers */
 	for (i = 0; i < fn->ncopies && shown < 3; i++) {
-		if (!fn->copies[i].symbol)
+		if (!fn->copies[i].symbol || fn->copies[i].symbol == last)
 			continue;
+		last = fn->copies[i].symbol;
 		fprintf(out, "%s%s", shown ? ", " : "  ",
 			fn->copies[i].symbol);
 		shown++;
