@@ -1,48 +1,66 @@
 # SPDX-License-Identifier: GPL-2.0-only
+# make            build ./inlscan
+# make demo       install dependencies, build, scan a bundled example
+# make check      install dependencies, build with ASan/UBSan, run all tests
 CC ?= cc
 PKGS := libdw libelf jansson
 CFLAGS ?= -O2 -g
-CFLAGS += -std=gnu11 -Wall -Wextra -Werror -pthread
-CFLAGS += $(shell pkg-config --cflags $(PKGS))
-LDLIBS += $(shell pkg-config --libs $(PKGS)) -pthread
+CFLAGS += -std=gnu11 -Wall -Wextra -Werror -pthread -MMD -MP
+CFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
+	echo -ldw -lelf -ljansson) -pthread
+BUILD ?= build/release
 ifeq ($(SANITIZE),1)
+BUILD := build/san
 CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-COMMON := common/util.o common/records.o
-DWARF := dwarf/input.o dwarf/walk.o dwarf/image.o dwarf/scan.o
-ANALYZER := analyzer/strpool.o analyzer/join.o analyzer/symbols.o \
-	analyzer/analyze.o analyzer/describe.o
-REPORT := report/common.o report/json.o report/text.o
-CLI := cli/main.o cli/inputs.o
-OBJS := $(COMMON) $(DWARF) $(ANALYZER) $(REPORT) $(CLI)
+COMMON := common/util.c common/records.c
+DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/scan.c
+ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \
+	analyzer/analyze.c analyzer/describe.c
+REPORT := report/common.c report/json.c report/text.c
+CLI := cli/main.c cli/inputs.c
+obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 
 PREFIX ?= /usr/local
 
 all: inlscan
 
-inlscan: $(OBJS)
+inlscan: $(BUILD)/inlscan
+	ln -sf $< $@
+
+$(BUILD)/inlscan: $(call obj,$(COMMON) $(DWARF) $(ANALYZER) $(REPORT) $(CLI))
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-%.o: %.c $(wildcard */*.h)
+$(BUILD)/test_analyzer: $(call obj,tests/unit/test_analyzer.c $(COMMON) \
+	$(ANALYZER))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-tests/unit/test_analyzer: tests/unit/test_analyzer.o $(COMMON) $(ANALYZER)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
-
-check test: inlscan tests/unit/test_analyzer
-	tests/run.sh
+-include $(shell find build -name '*.d' 2>/dev/null)
 
 deps:
 	tests/install-deps.sh
 
-install: inlscan
-	install -D -m 755 inlscan $(DESTDIR)$(PREFIX)/bin/inlscan
+demo: deps
+	$(MAKE) inlscan
+	tests/demo.sh
+
+check: deps
+	$(MAKE) SANITIZE=1 build/san/inlscan build/san/test_analyzer
+	INLSCAN=build/san/inlscan TEST_ANALYZER=build/san/test_analyzer \
+		tests/run.sh
+
+install: $(BUILD)/inlscan
+	install -D -m 755 $< $(DESTDIR)$(PREFIX)/bin/inlscan
 
 clean:
-	rm -f inlscan $(OBJS) tests/unit/*.o tests/unit/test_analyzer
-	rm -rf tests/build
+	rm -rf build inlscan
 
-.PHONY: all check test deps install clean
+.PHONY: all deps demo check install clean

@@ -1,0 +1,34 @@
+# Shared by the test scripts: TAP-style counters and assertions.
+pass=0
+fail=0
+
+ok() {
+	pass=$((pass + 1))
+	echo "ok $((pass + fail)) - $*"
+}
+
+not_ok() {
+	fail=$((fail + 1))
+	echo "not ok $((pass + fail)) - $*"
+}
+
+# check_eq DESC WANT GOT
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		not_ok "$1: want '$2', got '$3'"
+	fi
+}
+
+# check_true DESC COMMAND...
+check_true() {
+	local desc=$1
+	shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+
+finish() {
+	echo "$pass passed, $fail failed"
+	[ "$fail" -eq 0 ]
+}
