@@ -1,0 +1,65 @@
+# Bad input: one clear line and exit 1 (2 for usage), never a crash.
+d=$B/bad
+mkdir -p "$d"
+: >"$d/empty"
+echo "hello" >"$d/text"
+head -c 100 "$B/gcc-nolto" >"$d/trunc-header"
+strip -o "$d/stripped" "$B/gcc-nolto"
+mkdir -p "$d/nothing"
+
+# expect_error DESC WANT_RC PATTERN ARGS...
+expect_error() {
+	local desc=$1 want=$2 pattern=$3 err rc
+	shift 3
+	err=$("$INLSCAN" "$@" 2>&1 >/dev/null)
+	rc=$?
+	check_eq "$desc: exit $want, one line" "$want 1" "$rc $(echo "$err" | wc -l)"
+	if grep -q -- "$pattern" <<<"$err"; then
+		ok "$desc: says '$pattern'"
+	else
+		not_ok "$desc: want '$pattern' in '$err'"
+	fi
+}
+
+expect_error "missing file" 1 "$d/none: No such file" scan "$d/none"
+expect_error "empty file" 1 "not an ELF file" scan "$d/empty"
+expect_error "text file" 1 "not an ELF file" scan "$d/text"
+expect_error "truncated ELF header" 1 "$d/trunc-header" scan "$d/trunc-header"
+expect_error "stripped binary" 1 "no DWARF debug info" scan "$d/stripped"
+expect_error "directory without ELF" 1 "no ELF files" scan "$d/nothing"
+"$INLSCAN" >/dev/null 2>"$d/usage.err"
+check_eq "no command: exit 2 with usage" "2 1" "$? $(grep -c Usage "$d/usage.err")"
+expect_error "unknown command" 2 "unknown command" frobnicate
+expect_error "no input" 2 "no input file" scan
+expect_error "bad -j" 2 "must be a number" scan -j x "$B/gcc-nolto"
+expect_error "--debug-file with two inputs" 2 "exactly one input" \
+	scan --debug-file "$B/gcc-nolto" "$B/gcc-nolto" "$B/gcc-nolto"
+
+# truncated at many cut points: exit 0 (with warnings) or 1, no crash and
+# no sanitizer report (those exit 98/99 or by signal)
+size=$(stat -c %s "$B/gcc-nolto")
+crashes=
+for cut in 64 200 1000 4000 8000 12000 13000 14000 15000 $((size - 3000)) $((size - 1000)) $((size - 100)) $((size - 1)); do
+	head -c "$cut" "$B/gcc-nolto" >"$d/cut"
+	"$INLSCAN" scan --json "$d/cut" >/dev/null 2>"$d/cut.err"
+	rc=$?
+	[ "$rc" -le 1 ] || crashes="$crashes $cut:$rc"
+done
+check_eq "truncations at 13 cut points: no crash" "" "$crashes"
+
+# flipped bytes inside .debug_info: no crash
+read -r off len < <(readelf -SW "$B/gcc-nolto" | sed 's/\[ */[/' |
+	awk '$2 == ".debug_info" {print $5, $6}')
+off=$((16#$off))
+len=$((16#$len))
+crashes=
+for i in $(seq 1 40); do
+	cp "$B/gcc-nolto" "$d/flip"
+	pos=$((off + (i * 7919) % len))
+	printf "\\x$(printf %02x $(( (i * 37) % 256 )))" |
+		dd of="$d/flip" bs=1 seek="$pos" conv=notrunc status=none
+	timeout 60 "$INLSCAN" scan --json "$d/flip" >/dev/null 2>&1
+	rc=$?
+	[ "$rc" -le 1 ] || crashes="$crashes $pos:$rc"
+done
+check_eq "40 flipped .debug_info bytes: no crash, no hang" "" "$crashes"
