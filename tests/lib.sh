@@ -21,11 +21,25 @@ check_eq() {
 	fi
 }
 
+# check_num DESC WANT GOT: equal, and both really numbers
+check_num() {
+	if [[ $2 =~ ^[0-9]+$ && $2 == "$3" ]]; then
+		ok "$1 ($2)"
+	else
+		not_ok "$1: want number '$2', got '$3'"
+	fi
+}
+
 # check_true DESC COMMAND...
 check_true() {
 	local desc=$1
 	shift
 	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+
+# jq_true FILTER FILE: the filter yields true
+jq_true() {
+	jq -e "$@" >/dev/null
 }
 
 finish() {

@@ -1,0 +1,340 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The analyzer on hand-built records: no ELF, no libdw. Each case builds
+ * the units a compiler would emit for a situation of SPEC.md and checks
+ * the classification that the definitions imply.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../analyzer/analyze.h"
+#include "../../common/util.h"
+
+static int passed, failed;
+
+#define CHECK(cond, ...)                                        \
+	do {                                                    \
+		if (cond) {                                     \
+			passed++;                               \
+		} else {                                        \
+			failed++;                               \
+			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+			printf(__VA_ARGS__);                    \
+			printf("\n");                           \
+		}                                               \
+	} while (0)
+
+static struct image_rec *new_image(size_t nunits)
+{
+	struct image_rec *img = xcalloc(1, sizeof(*img));
+
+	img->path = xstrdup("test");
+	img->machine = xstrdup("x86_64");
+	img->elf_kind = ELF_KIND_EXEC;
+	img->lto_note = LTO_NOTE_ABSENT;
+	img->units = xcalloc(nunits, sizeof(*img->units));
+	img->nunits = nunits;
+	return img;
+}
+
+static struct unit_rec *unit(struct image_rec *img, size_t i, uint64_t off,
+			     const char *name)
+{
+	struct unit_rec *u = &img->units[i];
+
+	u->off = off;
+	u->version = 5;
+	u->name = unit_add_string(u, name);
+	u->partial = name == NULL;
+	u->producer = unit_add_string(u, "clang version 19");
+	return u;
+}
+
+/* An abstract or declared function: a root with a name and a decl. */
+static int root(struct unit_rec *u, uint64_t off, const char *name,
+		const char *file, uint32_t line)
+{
+	struct die_rec *d = unit_add_die(u);
+
+	d->kind = DIE_SUBPROGRAM;
+	d->off = off;
+	d->name = unit_add_string(u, name);
+	d->decl_file = unit_add_string(u, file);
+	d->decl_line = line;
+	return (int)(u->ndies - 1);
+}
+
+static int concrete(struct unit_rec *u, uint64_t off, uint64_t origin,
+		    uint64_t lo, uint64_t hi)
+{
+	struct die_rec *d = unit_add_die(u);
+
+	d->kind = DIE_SUBPROGRAM;
+	d->off = off;
+	d->origin = origin;
+	d->flags = DIE_HAS_CODE;
+	unit_add_range(u, d, lo, hi);
+	d->entry = lo;
+	return (int)(u->ndies - 1);
+}
+
+static void site(struct unit_rec *u, uint64_t off, uint64_t origin,
+		 int container, uint64_t entry)
+{
+	struct die_rec *d = unit_add_die(u);
+
+	d->kind = DIE_INLINED;
+	d->off = off;
+	d->origin = origin;
+	d->caller = container;
+	d->container = container;
+	if (container >= 0) {
+		unit_add_range(u, d, entry, entry + 4);
+		d->entry = entry;
+	}
+}
+
+static void add_sym(struct image_rec *img, const char *name, uint64_t addr,
+		    uint64_t size)
+{
+	size_t cap = img->nsyms;
+	struct sym_rec *s = ARRAY_PUSH(img->syms, img->nsyms, cap);
+
+	memset(s, 0, sizeof(*s));
+	s->name = xstrdup(name);
+	s->addr = addr;
+	s->size = size;
+	s->kind = SYM_FUNC;
+}
+
+static const struct function *fn(const struct report *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfunctions; i++)
+		if (!strcmp(r->functions[i].name, name))
+			return &r->functions[i];
+	return NULL;
+}
+
+static struct report *analyze(struct image_rec *img, bool sites)
+{
+	struct analyze_opts opts = { .want_sites = sites };
+
+	return analyze_image(img, &opts);
+}
+
+static void done(struct image_rec *img, struct report *r)
+{
+	report_free(r);
+	image_rec_free(img);
+	free(img);
+}
+
+/* ThinLTO: b.c is repeated in a.c's module; a site there is same-TU. A
+ * site of b.c's function in a.c's unit, by DW_FORM_ref_addr, is cross-TU.
+ */
+static void test_thinlto_units(void)
+{
+	struct image_rec *img = new_image(3);
+	struct unit_rec *a = unit(img, 0, 0x10, "a.c");
+	struct unit_rec *b = unit(img, 1, 0x100, "b.c");
+	struct unit_rec *b2 = unit(img, 2, 0x200, "b.c");
+	struct report *r;
+	const struct function *f;
+	int c;
+
+	root(b, 0x110, "bar", "b.c", 3);
+	concrete(b, 0x118, 0x110, 0x1000, 0x1040);
+	root(b, 0x11c, "b_user", "b.c", 9);
+	c = concrete(b, 0x120, 0x11c, 0x1100, 0x1140);
+	site(b, 0x130, 0x110, c, 0x1110);
+	/* b.c again, imported into a.c's module: same TU by name */
+	root(b2, 0x210, "bar", "b.c", 3);
+	c = concrete(b2, 0x220, 0, 0x2000, 0x2040);
+	site(b2, 0x230, 0x210, c, 0x2008);
+	c = concrete(a, 0x20, 0, 0x3000, 0x3040);
+	site(a, 0x30, 0x110, c, 0x3004);	/* cross-unit origin */
+	add_sym(img, "bar.llvm.12345", 0x1000, 0x40);
+	add_sym(img, "main", 0x3000, 0x40);
+	r = analyze(img, true);
+	f = fn(r, "bar");
+	CHECK(f && f->sites == 3 && f->sites_same_tu == 2 &&
+		      f->sites_cross_tu == 1,
+	      "bar: 3 sites, 2 same-TU, 1 cross-TU");
+	CHECK(f && f->status == STATUS_PARTIAL && f->scope == SCOPE_BOTH,
+	      "bar partial, both");
+	CHECK(f && !f->plain_symbol, "bar only exists as bar.llvm.N");
+	CHECK(f && f->in_symtab, "bar counts by symtab (suffix stripped)");
+	CHECK(r->summary.functions_partial_clone_only == 1,
+	      "one partial name without a plain symbol");
+	CHECK(!strcmp(r->lto, "thin"), "duplicate unit names: thin, got %s",
+	      r->lto);
+	/* sites come in unit order: a.c's first */
+	CHECK(f && f->nsite_list == 3 && f->site_list[0].probe_symbol &&
+		      !strcmp(f->site_list[0].probe_symbol, "main") &&
+		      f->site_list[0].probe_offset == 4 &&
+		      f->site_list[0].cross_tu,
+	      "site in main probes main+0x4");
+	CHECK(r->nsuffixed == 1 && r->suffixed[0].base_unique,
+	      "bar.llvm.12345: unique base");
+	done(img, r);
+}
+
+/* dwz: the root lives in a partial unit; importers are same-TU. */
+static void test_dwz_partial_unit(void)
+{
+	struct image_rec *img = new_image(3);
+	struct unit_rec *p = unit(img, 0, 0x10 | REF_ALT, NULL);
+	struct unit_rec *a = unit(img, 1, 0x100, "a.c");
+	struct unit_rec *b = unit(img, 2, 0x200, "b.c");
+	struct report *r;
+	const struct function *f;
+	int c;
+
+	root(p, 0x20 | REF_ALT, "helper", "h.h", 7);
+	*ARRAY_PUSH(a->imports, a->nimports, a->imports_cap) = 0x10 | REF_ALT;
+	c = concrete(a, 0x110, 0, 0x1000, 0x1100);
+	site(a, 0x120, 0x20 | REF_ALT, c, 0x1010);
+	/* b.c does not import the partial unit: a cross-TU site */
+	c = concrete(b, 0x210, 0, 0x2000, 0x2100);
+	site(b, 0x220, 0x20 | REF_ALT, c, 0x2010);
+	r = analyze(img, false);
+	f = fn(r, "helper");
+	CHECK(f && f->sites_same_tu == 1 && f->sites_cross_tu == 1,
+	      "helper: importer same-TU, non-importer cross-TU");
+	CHECK(f && f->status == STATUS_FULL, "helper full");
+	done(img, r);
+}
+
+/* Origin chains: concrete -> abstract -> declaration (specification). */
+static void test_origin_chain_and_cycle(void)
+{
+	struct image_rec *img = new_image(1);
+	struct unit_rec *u = unit(img, 0, 0x10, "a.c");
+	struct report *r;
+	struct die_rec *d;
+	int c;
+
+	root(u, 0x20, "decl_only", "a.h", 1);
+	d = unit_add_die(u);	/* abstract instance, no name of its own */
+	d->kind = DIE_SUBPROGRAM;
+	d->off = 0x30;
+	d->spec = 0x20;
+	c = concrete(u, 0x40, 0x30, 0x1000, 0x1010);
+	site(u, 0x50, 0x30, c, 0x1004);
+	/* a loop: 0x60 -> 0x70 -> 0x60 */
+	d = unit_add_die(u);
+	d->kind = DIE_SUBPROGRAM;
+	d->off = 0x60;
+	d->origin = 0x70;
+	d->name = unit_add_string(u, "loop");
+	d = unit_add_die(u);
+	d->kind = DIE_SUBPROGRAM;
+	d->off = 0x70;
+	d->origin = 0x60;
+	site(u, 0x80, 0x60, c, 0x1008);
+	site(u, 0x90, 0x9999, c, 0x100c);	/* points nowhere */
+	r = analyze(img, false);
+	CHECK(fn(r, "decl_only") && fn(r, "decl_only")->status ==
+		      STATUS_PARTIAL,
+	      "concrete and site resolve through the specification");
+	CHECK(fn(r, "decl_only") && fn(r, "decl_only")->ndecls == 1 &&
+		      fn(r, "decl_only")->decls[0].line == 1,
+	      "declaration from the root");
+	CHECK(r->summary.unresolved_refs >= 2,
+	      "loop and dangling reference counted, got %zu",
+	      r->summary.unresolved_refs);
+	done(img, r);
+}
+
+/* Two static functions sharing a name: one name, two declarations. */
+static void test_decls(void)
+{
+	struct image_rec *img = new_image(2);
+	struct unit_rec *a = unit(img, 0, 0x10, "a.c");
+	struct unit_rec *b = unit(img, 1, 0x100, "b.c");
+	struct report *r;
+	int c;
+
+	root(a, 0x20, "show", "a.c", 10);
+	c = concrete(a, 0x30, 0, 0x1000, 0x1100);
+	site(a, 0x40, 0x20, c, 0x1010);
+	root(b, 0x120, "show", "b.c", 20);
+	concrete(b, 0x130, 0x120, 0x2000, 0x2100);
+	r = analyze(img, false);
+	CHECK(fn(r, "show") && fn(r, "show")->status == STATUS_PARTIAL,
+	      "by name: show is partial");
+	CHECK(r->summary.decls_partial == 0 && r->summary.decls_full == 1,
+	      "by declaration: a.c:10 full, b.c:20 outline (got %zu/%zu)",
+	      r->summary.decls_partial, r->summary.decls_full);
+	CHECK(fn(r, "show") && fn(r, "show")->ndecls == 2, "two decls");
+	done(img, r);
+}
+
+/* Discarded code (__exit in vmlinux) is neither an instance nor a site. */
+static void test_discarded(void)
+{
+	struct image_rec *img = new_image(1);
+	struct unit_rec *u = unit(img, 0, 0x10, "a.c");
+	struct report *r;
+	struct die_rec *d;
+	int gone;
+
+	root(u, 0x20, "cleanup", "a.c", 5);
+	d = unit_add_die(u);
+	d->kind = DIE_SUBPROGRAM;
+	d->off = 0x30;
+	d->origin = 0x20;
+	d->flags = DIE_DISCARDED;
+	gone = (int)(u->ndies - 1);
+	(void)gone;
+	site(u, 0x40, 0x20, -1, 0);
+	r = analyze(img, false);
+	CHECK(!fn(r, "cleanup"), "cleanup: no instance, no counted site");
+	CHECK(r->summary.inline_sites == 0 &&
+		      r->summary.inline_sites_discarded == 1,
+	      "the site counts as discarded");
+	done(img, r);
+}
+
+static void test_clone_kinds(void)
+{
+	struct strpool pool = { 0 };
+	static const char *const cases[][3] = {
+		{ "foo", "foo", NULL },
+		{ "foo.isra.0", "foo", "isra" },
+		{ "foo.constprop.0.isra.0", "foo", "constprop.isra" },
+		{ "foo.isra.0.cold", "foo", "isra.cold" },
+		{ "foo.part.3", "foo", "part" },
+		{ "foo.cold", "foo", "cold" },
+		{ "foo.llvm.1327840", "foo", "llvm" },
+		{ "foo.lto_priv.0", "foo", "lto_priv" },
+		{ "__x64_sys_foo", "foo", "alias" },
+		{ "foobar", "foo", "alias" },
+	};
+	const char *got;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		got = clone_kind(&pool, cases[i][0], cases[i][1]);
+		CHECK((!got && !cases[i][2]) ||
+			      (got && cases[i][2] && !strcmp(got, cases[i][2])),
+		      "clone_kind(%s) = %s, want %s", cases[i][0],
+		      got ? got : "NULL", cases[i][2] ? cases[i][2] : "NULL");
+	}
+	strpool_free(&pool);
+}
+
+int main(void)
+{
+	test_thinlto_units();
+	test_dwz_partial_unit();
+	test_origin_chain_and_cycle();
+	test_decls();
+	test_discarded();
+	test_clone_kinds();
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
