@@ -366,14 +366,14 @@ static void finish_functions(struct analysis *a)
 	const char **bases = symtab_bases(a, &nbases);
 	struct function *fn;
 
-	qsort(bases, nbases, sizeof(*bases), compare_ptr);
+	sort_array(bases, nbases, sizeof(*bases), compare_ptr);
 	for (i = 0; i < a->r->nfunctions; i++) {
 		fn = &a->r->functions[i];
 		for (k = 0; k < a->acc[i].ninstances; k++)
 			match_instance(a, i, a->acc[i].instances[k]);
-		qsort(fn->copies, fn->ncopies, sizeof(*fn->copies),
+		sort_array(fn->copies, fn->ncopies, sizeof(*fn->copies),
 		      compare_copies);
-		qsort(fn->decls, fn->ndecls, sizeof(*fn->decls),
+		sort_array(fn->decls, fn->ndecls, sizeof(*fn->decls),
 		      compare_decls);
 		fn->in_symtab = bsearch(&fn->name, bases, nbases,
 					sizeof(*bases), compare_ptr) != NULL;
@@ -401,7 +401,7 @@ static void count_decls(struct analysis *a)
 	size_t i = 0, j;
 	bool site, instance;
 
-	qsort(a->decls, a->ndecls, sizeof(*a->decls), compare_decl_keys);
+	sort_array(a->decls, a->ndecls, sizeof(*a->decls), compare_decl_keys);
 	while (i < a->ndecls) {
 		site = instance = false;
 		for (j = i; j < a->ndecls &&
@@ -436,7 +436,7 @@ struct report *analyze_image(const struct image_rec *img,
 	collect(&a);
 	finish_functions(&a);
 	count_decls(&a);
-	qsort(r->functions, r->nfunctions, sizeof(*r->functions),
+	sort_array(r->functions, r->nfunctions, sizeof(*r->functions),
 	      compare_functions);
 	r->summary.unresolved_refs = a.join.unresolved;
 	r->summary.has_ftrace = img->has_mcount;

@@ -94,13 +94,13 @@ static void scan_units(const struct image_rec *img, const struct join *j,
 			names[n++] = j->unit_tu[i];
 		}
 	}
-	qsort(names, n, sizeof(*names), compare_str);
+	sort_array(names, n, sizeof(*names), compare_str);
 	for (i = 1; i < n; i++)
 		f->duplicate_names |= names[i] == names[i - 1] &&
 				      strcmp(names[i], "<artificial>");
 	free(names);
-	qsort(r->producers, r->nproducers, sizeof(char *), compare_str);
-	qsort(r->dwarf_versions, r->ndwarf_versions, sizeof(unsigned int),
+	sort_array(r->producers, r->nproducers, sizeof(char *), compare_str);
+	sort_array(r->dwarf_versions, r->ndwarf_versions, sizeof(unsigned int),
 	      compare_uint);
 }
 

@@ -153,7 +153,7 @@ static void build_closure(struct join *j, uint32_t u)
 		}
 	}
 	free(stack);
-	qsort(out, nout, sizeof(*out), compare_u32);
+	sort_array(out, nout, sizeof(*out), compare_u32);
 	j->closure[u] = out;
 	j->nclosure[u] = nout;
 }

@@ -169,7 +169,7 @@ void find_suffixed(const struct image_rec *img, struct report *r)
 						       img->syms[i].name);
 		counts[n++].count = 1;
 	}
-	qsort(counts, n, sizeof(*counts), compare_base);
+	sort_array(counts, n, sizeof(*counts), compare_base);
 	for (i = 0, k = 0; i < n; i++) {
 		if (k && counts[k - 1].base == counts[i].base)
 			counts[k - 1].count++;

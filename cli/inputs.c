@@ -45,7 +45,7 @@ static void walk_dir(struct input_list *list, const char *dir, int depth)
 			*ARRAY_PUSH(names, n, cap) = xstrdup(e->d_name);
 	closedir(d);
 	/* sorted, so the report order does not depend on the filesystem */
-	qsort(names, n, sizeof(*names), compare_names);
+	sort_array(names, n, sizeof(*names), compare_names);
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s", dir, names[i]);
 		free(names[i]);

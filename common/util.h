@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
@@ -17,6 +18,14 @@ void grow_array(void **arr, size_t *cap, size_t n, size_t esize);
 #define ARRAY_PUSH(arr, n, cap) \
 	(grow_array((void **)&(arr), &(cap), (n) + 1, sizeof(*(arr))), \
 	 &(arr)[(n)++])
+
+/* qsort, but NULL arrays of fewer than two elements are fine. */
+static inline void sort_array(void *base, size_t n, size_t size,
+			      int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
 
 uint64_t hash_bytes(const void *data, size_t len);
 static inline uint64_t hash_u64(uint64_t x)

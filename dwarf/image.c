@@ -160,7 +160,7 @@ static void read_symbols(struct input *in, struct image_rec *img,
 		if (!strcmp(name, "linux_banner"))
 			img->is_kernel = true;
 	}
-	qsort(img->syms, img->nsyms, sizeof(*img->syms), compare_syms);
+	sort_array(img->syms, img->nsyms, sizeof(*img->syms), compare_syms);
 }
 
 static uint64_t read_word(const unsigned char *p, bool is64, bool msb)
@@ -336,6 +336,6 @@ void image_read_elf(struct input *in, struct image_rec *img)
 	img->is_kernel |= in->is_module;
 	img->has_mcount = read_vmlinux_mcount(in, img, &bounds) ||
 			  read_section_mcount(in, img);
-	qsort(img->mcount, img->nmcount, sizeof(uint64_t), compare_u64);
+	sort_array(img->mcount, img->nmcount, sizeof(uint64_t), compare_u64);
 	img->nmcount = unique_u64(img->mcount, img->nmcount);
 }

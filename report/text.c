@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/util.h"
 #include "render.h"
 
 static void print_input(FILE *out, const struct report *r)
@@ -94,7 +95,7 @@ static void print_top(FILE *out, const struct report *r, int top)
 	for (i = 0; i < r->nfunctions; i++)
 		if (r->functions[i].status == STATUS_PARTIAL)
 			list[n++] = &r->functions[i];
-	qsort(list, n, sizeof(*list), compare_by_sites);
+	sort_array(list, n, sizeof(*list), compare_by_sites);
 	if (n)
 		fprintf(out, "\n  Top partial functions by inline sites (a trace on the symbol misses these calls):\n    %6s %6s %6s  %-32s  %s\n",
 			"sites", "same", "cross", "function", "out-of-line symbols");

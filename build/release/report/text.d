@@ -1,5 +1,6 @@
-build/release/report/text.o: report/text.c report/render.h \
- report/../analyzer/model.h report/../analyzer/strpool.h
+build/release/report/text.o: report/text.c report/../common/util.h \
+ report/render.h report/../analyzer/model.h report/../analyzer/strpool.h
+report/../common/util.h:
 report/render.h:
 report/../analyzer/model.h:
 report/../analyzer/strpool.h:

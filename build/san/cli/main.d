@@ -1,0 +1,15 @@
+build/san/cli/main.o: cli/main.c cli/../analyzer/analyze.h \
+ cli/../analyzer/../common/records.h cli/../analyzer/model.h \
+ cli/../analyzer/strpool.h cli/../common/util.h cli/../dwarf/scan.h \
+ cli/../dwarf/../common/records.h cli/../report/render.h \
+ cli/../report/../analyzer/model.h cli/inputs.h
+cli/../analyzer/analyze.h:
+cli/../analyzer/../common/records.h:
+cli/../analyzer/model.h:
+cli/../analyzer/strpool.h:
+cli/../common/util.h:
+cli/../dwarf/scan.h:
+cli/../dwarf/../common/records.h:
+cli/../report/render.h:
+cli/../report/../analyzer/model.h:
+cli/inputs.h:

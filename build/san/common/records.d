@@ -1,0 +1,4 @@
+build/san/common/records.o: common/records.c common/records.h \
+ common/util.h
+common/records.h:
+common/util.h:

@@ -1,0 +1,6 @@
+build/san/dwarf/image.o: dwarf/image.c dwarf/image.h \
+ dwarf/../common/records.h dwarf/input.h dwarf/../common/util.h
+dwarf/image.h:
+dwarf/../common/records.h:
+dwarf/input.h:
+dwarf/../common/util.h:

@@ -1,0 +1,4 @@
+build/san/dwarf/input.o: dwarf/input.c dwarf/input.h \
+ dwarf/../common/util.h
+dwarf/input.h:
+dwarf/../common/util.h:

@@ -1,0 +1,5 @@
+build/san/report/common.o: report/common.c report/render.h \
+ report/../analyzer/model.h report/../analyzer/strpool.h
+report/render.h:
+report/../analyzer/model.h:
+report/../analyzer/strpool.h:

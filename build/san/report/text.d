@@ -1,0 +1,6 @@
+build/san/report/text.o: report/text.c report/../common/util.h \
+ report/render.h report/../analyzer/model.h report/../analyzer/strpool.h
+report/../common/util.h:
+report/render.h:
+report/../analyzer/model.h:
+report/../analyzer/strpool.h:
