@@ -5,7 +5,6 @@
  */
 #include "image.h"
 
-#include <elfutils/libdwelf.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,20 +52,13 @@ static enum elf_kind elf_kind_of(unsigned int type)
 
 static void read_identity(struct input *in, struct image_rec *img)
 {
-	const unsigned char *id;
-	ssize_t len = dwelf_elf_gnu_build_id(in->elf, (const void **)&id);
 	const char *machine = machine_name(in->ehdr.e_machine);
-	ssize_t i;
 
 	img->path = xstrdup(in->path);
 	img->machine = machine ? xstrdup(machine)
 			       : xasprintf("EM_%u", in->ehdr.e_machine);
 	img->elf_kind = elf_kind_of(in->ehdr.e_type);
-	if (len > 0) {
-		img->build_id = xmalloc((size_t)len * 2 + 1);
-		for (i = 0; i < len; i++)
-			sprintf(img->build_id + i * 2, "%02x", id[i]);
-	}
+	img->build_id = input_build_id_hex(in->elf);
 }
 
 static void read_lto_note(Elf *elf, struct image_rec *img)
@@ -191,30 +183,37 @@ static void push_mcount(struct image_rec *img, size_t *cap, uint64_t addr)
 	*ARRAY_PUSH(img->mcount, img->nmcount, *cap) = addr;
 }
 
+/* Words [from, to) of a table section's data, as addresses. */
+static void read_words(struct input *in, struct image_rec *img,
+		       Elf_Data *data, size_t from, size_t to, size_t *cap)
+{
+	bool is64 = in->ehdr.e_ident[EI_CLASS] == ELFCLASS64;
+	bool msb = in->ehdr.e_ident[EI_DATA] == ELFDATA2MSB;
+	size_t word = is64 ? 8 : 4, off;
+
+	if (!data || !data->d_buf || to > data->d_size)
+		return;
+	for (off = from; off + word <= to; off += word)
+		push_mcount(img, cap,
+			    read_word((unsigned char *)data->d_buf + off, is64,
+				      msb));
+}
+
 /* vmlinux: the table sits inside .init.data between two symbols. */
 static bool read_vmlinux_mcount(struct input *in, struct image_rec *img,
 				const struct mcount_bounds *b)
 {
-	bool is64 = in->ehdr.e_ident[EI_CLASS] == ELFCLASS64;
-	bool msb = in->ehdr.e_ident[EI_DATA] == ELFDATA2MSB;
-	size_t word = is64 ? 8 : 4, cap = 0, off;
+	size_t cap = 0;
 	GElf_Shdr shdr;
 	Elf_Scn *scn;
-	Elf_Data *data;
 
 	if (!b->have_start || !b->have_stop || b->stop < b->start)
 		return false;
 	scn = section_at(in->elf, b->start, &shdr);
 	if (!scn || b->stop > shdr.sh_addr + shdr.sh_size)
 		return false;
-	data = elf_getdata(scn, NULL);
-	if (!data || !data->d_buf || data->d_size < shdr.sh_size)
-		return false;
-	for (off = b->start - shdr.sh_addr;
-	     off + word <= b->stop - shdr.sh_addr; off += word)
-		push_mcount(img, &cap,
-			    read_word((unsigned char *)data->d_buf + off,
-				      is64, msb));
+	read_words(in, img, elf_getdata(scn, NULL), b->start - shdr.sh_addr,
+		   b->stop - shdr.sh_addr, &cap);
 	return true;
 }
 
@@ -252,21 +251,6 @@ static bool is_ftrace_table(const char *name)
 	       !strcmp(name, "__patchable_function_entries");
 }
 
-static void read_word_table(struct input *in, struct image_rec *img,
-			    Elf_Scn *scn, size_t *cap)
-{
-	bool is64 = in->ehdr.e_ident[EI_CLASS] == ELFCLASS64;
-	bool msb = in->ehdr.e_ident[EI_DATA] == ELFDATA2MSB;
-	size_t word = is64 ? 8 : 4, off;
-	Elf_Data *data = elf_getdata(scn, NULL);
-
-	for (off = 0; data && data->d_buf && off + word <= data->d_size;
-	     off += word)
-		push_mcount(img, cap,
-			    read_word((unsigned char *)data->d_buf + off, is64,
-				      msb));
-}
-
 /*
  * Modules, objects and user programs: one or more table sections. In an
  * ET_REL file libdwfl has usually applied their relocations already (and
@@ -280,6 +264,7 @@ static bool read_section_mcount(struct input *in, struct image_rec *img)
 	GElf_Shdr shdr;
 	const char *name;
 	bool found = false, *via_rela;
+	Elf_Data *data;
 
 	if (elf_getshdrnum(in->elf, &nsections) < 0)
 		return false;
@@ -301,7 +286,8 @@ static bool read_section_mcount(struct input *in, struct image_rec *img)
 		if (!name || shdr.sh_type != SHT_PROGBITS ||
 		    !is_ftrace_table(name) || via_rela[elf_ndxscn(scn)])
 			continue;
-		read_word_table(in, img, scn, &cap);
+		data = elf_getdata(scn, NULL);
+		read_words(in, img, data, 0, data ? data->d_size : 0, &cap);
 		found = true;
 	}
 	free(via_rela);

@@ -60,7 +60,7 @@ static bool has_section(Elf *elf, const char *name)
 	return false;
 }
 
-static char *build_id_hex(Elf *elf)
+char *input_build_id_hex(Elf *elf)
 {
 	const unsigned char *id;
 	ssize_t len = dwelf_elf_gnu_build_id(elf, (const void **)&id);
@@ -120,8 +120,8 @@ static int check_debug_file(struct input *in, char **err)
 			close(fd);
 		return -1;
 	}
-	main_id = build_id_hex(in->elf);
-	debug_id = build_id_hex(elf);
+	main_id = input_build_id_hex(in->elf);
+	debug_id = input_build_id_hex(elf);
 	if (main_id && debug_id && strcmp(main_id, debug_id)) {
 		*err = xasprintf("%s: debug file %s does not match (build ID %s, expected %s)",
 				 in->path, in->debug_file, debug_id, main_id);

@@ -29,6 +29,9 @@ int input_open(struct input *in, const char *path, const char *debug_file,
 	       char **err);
 void input_close(struct input *in);
 
+/* The GNU build ID of elf in hex (caller frees), or NULL. */
+char *input_build_id_hex(Elf *elf);
+
 /* Is this file worth scanning: an ELF file (cheap check, for dir walks). */
 bool input_looks_like_elf(const char *path);
 
