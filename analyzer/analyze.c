@@ -86,9 +86,8 @@ static size_t function_of(struct analysis *a, const char *name)
 	fn = ARRAY_PUSH(r->functions, r->nfunctions, a->fn_cap);
 	memset(fn, 0, sizeof(*fn));
 	fn->name = name;
-	if (a->fn_cap != old_cap) {
+	if (a->fn_cap != old_cap)
 		a->acc = xrealloc(a->acc, a->fn_cap * sizeof(*a->acc));
-	}
 	memset(&a->acc[r->nfunctions - 1], 0, sizeof(*a->acc));
 	a->name_slots[i] = name;
 	a->name_index[i] = (uint32_t)(r->nfunctions - 1);
