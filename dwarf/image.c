@@ -217,15 +217,6 @@ static bool read_vmlinux_mcount(struct input *in, struct image_rec *img,
 	return true;
 }
 
-static const char *section_name(Elf *elf, GElf_Shdr *shdr)
-{
-	size_t shstrndx;
-
-	if (elf_getshdrstrndx(elf, &shstrndx) < 0)
-		return NULL;
-	return elf_strptr(elf, shstrndx, shdr->sh_name);
-}
-
 /* ET_REL: each entry is a relocation against a symbol plus an addend. */
 static void read_rela_table(struct input *in, struct image_rec *img,
 			    Elf_Scn *rela, size_t *cap)
@@ -270,8 +261,8 @@ static bool read_section_mcount(struct input *in, struct image_rec *img)
 		return false;
 	via_rela = xcalloc(nsections + 1, sizeof(bool));
 	while ((scn = elf_nextscn(in->elf, scn))) {
-		name = gelf_getshdr(scn, &shdr) ? section_name(in->elf, &shdr)
-						: NULL;
+		name = gelf_getshdr(scn, &shdr)
+			       ? input_section_name(in->elf, scn) : NULL;
 		if (!name || shdr.sh_type != SHT_RELA || !shdr.sh_size ||
 		    strncmp(name, ".rela", 5) || !is_ftrace_table(name + 5) ||
 		    shdr.sh_info >= nsections)
@@ -281,8 +272,8 @@ static bool read_section_mcount(struct input *in, struct image_rec *img)
 		found = true;
 	}
 	while ((scn = elf_nextscn(in->elf, scn))) {
-		name = gelf_getshdr(scn, &shdr) ? section_name(in->elf, &shdr)
-						: NULL;
+		name = gelf_getshdr(scn, &shdr)
+			       ? input_section_name(in->elf, scn) : NULL;
 		if (!name || shdr.sh_type != SHT_PROGBITS ||
 		    !is_ftrace_table(name) || via_rela[elf_ndxscn(scn)])
 			continue;

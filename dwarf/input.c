@@ -41,19 +41,24 @@ static const Dwfl_Callbacks offline_callbacks = {
 	.debuginfo_path = &default_debuginfo_path,
 };
 
-static bool has_section(Elf *elf, const char *name)
+const char *input_section_name(Elf *elf, Elf_Scn *scn)
 {
 	size_t shstrndx;
-	Elf_Scn *scn = NULL;
 	GElf_Shdr shdr;
+
+	if (!scn || !gelf_getshdr(scn, &shdr) ||
+	    elf_getshdrstrndx(elf, &shstrndx) < 0)
+		return NULL;
+	return elf_strptr(elf, shstrndx, shdr.sh_name);
+}
+
+static bool has_section(Elf *elf, const char *name)
+{
+	Elf_Scn *scn = NULL;
 	const char *sname;
 
-	if (elf_getshdrstrndx(elf, &shstrndx) < 0)
-		return false;
 	while ((scn = elf_nextscn(elf, scn))) {
-		if (!gelf_getshdr(scn, &shdr))
-			continue;
-		sname = elf_strptr(elf, shstrndx, shdr.sh_name);
+		sname = input_section_name(elf, scn);
 		if (sname && !strcmp(sname, name))
 			return true;
 	}

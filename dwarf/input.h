@@ -29,6 +29,9 @@ int input_open(struct input *in, const char *path, const char *debug_file,
 	       char **err);
 void input_close(struct input *in);
 
+/* The name of section scn, or NULL if the headers are unreadable. */
+const char *input_section_name(Elf *elf, Elf_Scn *scn);
+
 /* The GNU build ID of elf in hex (caller frees), or NULL. */
 char *input_build_id_hex(Elf *elf);
 

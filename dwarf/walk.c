@@ -128,20 +128,13 @@ static bool is_tombstone(struct walk *w, uint64_t start)
 static bool in_discarded_section(struct walk *w, uint64_t addr)
 {
 	Dwarf_Addr a = addr, bias;
-	Elf_Scn *scn;
-	GElf_Shdr shdr;
-	size_t shstrndx;
-	Elf *elf;
 	const char *name;
 
 	if (!w->relocatable)
 		return false;
-	scn = dwfl_module_address_section(w->in->mod, &a, &bias);
-	elf = w->in->elf;
-	if (!scn || !gelf_getshdr(scn, &shdr) ||
-	    elf_getshdrstrndx(elf, &shstrndx) < 0)
-		return false;
-	name = elf_strptr(elf, shstrndx, shdr.sh_name);
+	name = input_section_name(w->in->elf,
+				  dwfl_module_address_section(w->in->mod, &a,
+							      &bias));
 	if (!name)
 		return false;
 	if (!strncmp(name, ".discard", 8))
