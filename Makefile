@@ -18,7 +18,7 @@ LDFLAGS += -fsanitize=address,undefined
 endif
 
 COMMON := common/util.c common/records.c
-DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/scan.c
+DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c dwarf/scan.c
 ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \
 	analyzer/analyze.c analyzer/describe.c
 REPORT := report/common.c report/json.c report/text.c

@@ -82,6 +82,8 @@ void image_rec_free(struct image_rec *img)
 	free(img->units);
 	free(img->syms);
 	free(img->mcount);
+	free(img->kprobe_blacklist);
+	free(img->nokprobe);
 	free(img->warnings);
 	free(img->path);
 	free(img->build_id);

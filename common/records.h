@@ -19,6 +19,7 @@
 enum die_kind {
 	DIE_SUBPROGRAM,
 	DIE_INLINED,
+	DIE_CALL_SITE,		/* origin: the callee, REF_NONE if indirect */
 };
 
 enum die_flag {
@@ -26,6 +27,8 @@ enum die_flag {
 	DIE_EXTERNAL = 1 << 1,
 	DIE_HAS_CODE = 1 << 2,	/* out-of-line code per SPEC.md */
 	DIE_DISCARDED = 1 << 3, /* had pc attributes, all 0/tombstone */
+	DIE_ALL_CALLS = 1 << 4,	/* subprogram: every call has a call site */
+	DIE_INDIRECT = 1 << 5,	/* call site through a pointer */
 };
 
 struct addr_range {
@@ -37,7 +40,8 @@ struct die_rec {
 	uint64_t off;		/* this DIE, REF_ALT for the alt file */
 	uint64_t origin;	/* DW_AT_abstract_origin target */
 	uint64_t spec;		/* DW_AT_specification target */
-	uint64_t entry;		/* entry_pc, else low_pc, else first range */
+	uint64_t entry;		/* entry_pc, else low_pc, else first range;
+				 * call site: its return address */
 	uint32_t name;		/* offsets into unit_rec.strings, 0: none */
 	uint32_t linkage_name;
 	uint32_t decl_file;
@@ -69,6 +73,16 @@ struct unit_rec {
 	size_t strings_len, strings_cap;
 };
 
+/* Why the kernel refuses a kprobe in some code (kernel/kprobes.c). */
+enum nokprobe {
+	NOKPROBE_NONE,
+	NOKPROBE_BLACKLIST,	/* NOKPROBE_SYMBOL: _kprobe_blacklist */
+	NOKPROBE_KPROBES_TEXT,	/* __kprobes: .kprobes.text */
+	NOKPROBE_NOINSTR_TEXT,	/* noinstr: .noinstr.text */
+	NOKPROBE_ENTRY_TEXT,	/* x86 entry code: .entry.text */
+	NOKPROBE_IRQENTRY_TEXT,	/* .irqentry.text */
+};
+
 enum sym_kind {
 	SYM_FUNC,
 	SYM_OBJECT,
@@ -79,6 +93,7 @@ struct sym_rec {
 	uint64_t addr;
 	uint64_t size;
 	uint8_t kind;		/* enum sym_kind */
+	uint8_t nokprobe;	/* enum nokprobe, from its section */
 	bool global;
 };
 
@@ -96,6 +111,11 @@ enum lto_note {
 	LTO_NOTE_CLANG = 1,
 };
 
+struct nokprobe_range {
+	uint64_t start, end;
+	uint8_t why;		/* enum nokprobe */
+};
+
 struct image_rec {
 	char *path;
 	char *build_id;		/* hex, NULL if none */
@@ -110,6 +130,10 @@ struct image_rec {
 	bool has_mcount;	/* the image carries an mcount table */
 	uint64_t *mcount;	/* ftrace call-site addresses, sorted */
 	size_t nmcount;
+	uint64_t *kprobe_blacklist; /* NOKPROBE_SYMBOL addresses, sorted */
+	size_t nkprobe_blacklist;
+	struct nokprobe_range *nokprobe; /* sorted by start */
+	size_t nnokprobe;
 	char **warnings;
 	size_t nwarnings;
 };

@@ -27,6 +27,8 @@ static inline void sort_array(void *base, size_t n, size_t size,
 		qsort(base, n, size, cmp);
 }
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 uint64_t hash_bytes(const void *data, size_t len);
 static inline uint64_t hash_u64(uint64_t x)
 {

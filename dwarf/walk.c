@@ -35,10 +35,12 @@ struct die_attrs {
 	Dwarf_Attribute origin;
 	Dwarf_Attribute spec;
 	Dwarf_Attribute entry_pc;
+	Dwarf_Addr return_pc;
 	Dwarf_Word decl_file, decl_line, call_file, call_line;
 	bool has_origin, has_spec, has_entry_pc, has_decl_file, has_call_file;
 	bool has_pc;		/* low_pc or ranges */
 	bool external, declaration;
+	bool all_calls, indirect;
 };
 
 static int collect_attr(Dwarf_Attribute *attr, void *arg)
@@ -55,6 +57,7 @@ static int collect_attr(Dwarf_Attribute *attr, void *arg)
 		a->linkage_name = dwarf_formstring(attr);
 		break;
 	case DW_AT_abstract_origin:
+	case DW_AT_call_origin:
 		a->origin = *attr;
 		a->has_origin = true;
 		break;
@@ -79,11 +82,26 @@ static int collect_attr(Dwarf_Attribute *attr, void *arg)
 		dwarf_formudata(attr, &a->call_line);
 		break;
 	case DW_AT_low_pc:
+		a->has_pc = true;
+		/* a GNU call site's low_pc is its return address */
+		dwarf_formaddr(attr, &a->return_pc);
+		break;
 	case DW_AT_ranges:
 		a->has_pc = true;
 		break;
 	case DW_AT_external:
 		a->external = !dwarf_formflag(attr, &flag) && flag;
+		break;
+	case DW_AT_call_all_calls:
+	case DW_AT_GNU_all_call_sites:
+		a->all_calls = !dwarf_formflag(attr, &flag) && flag;
+		break;
+	case DW_AT_call_target:
+	case DW_AT_GNU_call_site_target:
+		a->indirect = true;
+		break;
+	case DW_AT_call_return_pc:
+		dwarf_formaddr(attr, &a->return_pc);
 		break;
 	case DW_AT_declaration:
 		a->declaration = !dwarf_formflag(attr, &flag) && flag;
@@ -221,8 +239,39 @@ static int32_t record_die(struct walk *w, Dwarf_Die *die, int tag,
 		d->flags |= DIE_DECLARATION;
 	if (a.external)
 		d->flags |= DIE_EXTERNAL;
+	if (a.all_calls)
+		d->flags |= DIE_ALL_CALLS;
 	fill_code(w, die, &a, d);
 	return (int32_t)(w->u->ndies - 1);
+}
+
+/* Only calls in code that runs count: the container must have code. */
+static int record_call_site(struct walk *w, Dwarf_Die *die, int32_t caller,
+			    int32_t container)
+{
+	struct die_attrs a = { 0 };
+	struct die_rec *d;
+
+	if (dwarf_getattrs(die, collect_attr, &a, 0) != 1)
+		return -1;
+	if (container < 0)
+		return 0;
+	d = unit_add_die(w->u);
+	d->kind = DIE_CALL_SITE;
+	d->off = dwarf_dieoffset(die) | (w->alt ? REF_ALT : 0);
+	d->caller = caller;
+	d->container = container;
+	d->entry = a.return_pc;
+	if (a.has_origin)
+		d->origin = ref_target(w, &a.origin);
+	if (a.indirect || d->origin == REF_NONE)
+		d->flags |= DIE_INDIRECT;
+	return 0;
+}
+
+static bool is_call_site(int tag)
+{
+	return tag == DW_TAG_call_site || tag == DW_TAG_GNU_call_site;
 }
 
 static void record_import(struct walk *w, Dwarf_Die *die)
@@ -264,6 +313,14 @@ static int walk_die(struct walk *w, Dwarf_Die *die, int32_t caller,
 	int tag = dwarf_tag(die);
 	int32_t idx;
 
+	if (is_call_site(tag)) {
+		if (!record_call_site(w, die, caller, container))
+			return 0;
+		w->err = xasprintf("cannot read call site at 0x%llx: %s",
+				   (unsigned long long)dwarf_dieoffset(die),
+				   dwarf_errmsg(-1));
+		return -1;
+	}
 	if (tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine) {
 		idx = record_die(w, die, tag, caller, container);
 		if (idx < 0) {
