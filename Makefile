@@ -20,8 +20,9 @@ endif
 COMMON := common/util.c common/records.c
 DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c dwarf/scan.c
 ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \
-	analyzer/analyze.c analyzer/describe.c
-REPORT := report/common.c report/json.c report/text.c
+	analyzer/analyze.c analyzer/describe.c analyzer/tracer.c
+REPORT := report/common.c report/json.c report/text.c report/load.c \
+	report/tracer.c
 CLI := cli/main.c cli/inputs.c
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 

@@ -68,6 +68,27 @@ static void grow_names(struct analysis *a)
 	a->name_nslots = n;
 }
 
+/* The slot of name in the index: its function, or where it would go. */
+static size_t name_slot(const struct analysis *a, const char *name)
+{
+	size_t i = hash_ptr(name) & (a->name_nslots - 1);
+
+	while (a->name_slots[i] && a->name_slots[i] != name)
+		i = (i + 1) & (a->name_nslots - 1);
+	return i;
+}
+
+/* The index of name's function, or SIZE_MAX if it has none yet. */
+static size_t find_function(const struct analysis *a, const char *name)
+{
+	size_t i;
+
+	if (!a->name_nslots)
+		return SIZE_MAX;
+	i = name_slot(a, name);
+	return a->name_slots[i] ? a->name_index[i] : SIZE_MAX;
+}
+
 static size_t function_of(struct analysis *a, const char *name)
 {
 	struct report *r = a->r;
@@ -76,12 +97,9 @@ static size_t function_of(struct analysis *a, const char *name)
 
 	if ((r->nfunctions + 1) * 2 > a->name_nslots)
 		grow_names(a);
-	i = hash_ptr(name) & (a->name_nslots - 1);
-	while (a->name_slots[i]) {
-		if (a->name_slots[i] == name)
-			return a->name_index[i];
-		i = (i + 1) & (a->name_nslots - 1);
-	}
+	i = name_slot(a, name);
+	if (a->name_slots[i])
+		return a->name_index[i];
 	old_cap = a->fn_cap;
 	fn = ARRAY_PUSH(r->functions, r->nfunctions, a->fn_cap);
 	memset(fn, 0, sizeof(*fn));
@@ -138,6 +156,37 @@ static void note_decl(struct analysis *a, size_t fn_idx, uint32_t root,
 	key->instance = !is_site;
 }
 
+static int compare_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static bool wants_site_list(const struct analyze_opts *o, const char *name)
+{
+	if (!o->want_sites)
+		return false;
+	return !o->site_names ||
+	       bsearch(&name, o->site_names, o->nsite_names,
+		       sizeof(*o->site_names), compare_str);
+}
+
+/*
+ * A kernel without CONFIG_KPROBE_EVENTS_ON_NOTRACE refuses a kprobe inside
+ * a function with no ftrace entry, and every kernel refuses nokprobe code.
+ */
+static const char *probe_refusal(const struct image_rec *img,
+				 const struct sym_rec *sym)
+{
+	uint64_t end = sym->addr + (sym->size ? sym->size : 1);
+	const char *nokprobe = nokprobe_in(img, sym->addr, end);
+
+	if (nokprobe)
+		return nokprobe;
+	if (img->has_mcount && !mcount_in(img, sym->addr, end))
+		return REFUSED_NO_MCOUNT;
+	return NULL;
+}
+
 static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 			const struct die_rec *d)
 {
@@ -168,7 +217,7 @@ static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 	else
 		fn->sites_cross_tu++;
 	note_decl(a, fn_idx, root, true);
-	if (!a->opts->want_sites)
+	if (!wants_site_list(a->opts, name))
 		return;
 	site = ARRAY_PUSH(fn->site_list, fn->nsite_list,
 			  a->acc[fn_idx].sites_cap);
@@ -186,21 +235,27 @@ static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 		: NULL;
 	site->call_line = d->call_line;
 	site->entry = d->entry;
-	sym = d->nranges ? syms_holding(a->img, d->entry, site->container)
-			 : NULL;
-	if (sym) {
-		site->probe_symbol = strpool_intern(&a->r->strings, sym->name);
-		site->probe_offset = d->entry - sym->addr;
+	sym = (d->flags & DIE_HAS_ENTRY)
+		? syms_holding(a->img, d->entry, site->container) : NULL;
+	if (!sym) {
+		site->refused = REFUSED_NO_SYMBOL;
+		return;
 	}
+	site->probe_symbol = strpool_intern(&a->r->strings, sym->name);
+	site->probe_offset = d->entry - sym->addr;
+	site->refused = probe_refusal(a->img, sym);
 }
 
-static void record_instance(struct analysis *a, uint32_t id)
+static void record_instance(struct analysis *a, uint32_t id,
+			    const struct die_rec *d)
 {
 	uint32_t root = join_root(&a->join, id);
 	const char *name = root_name(a, root);
 	size_t fn_idx;
 	struct name_acc *acc;
 
+	a->r->summary.subprograms_with_code++;
+	a->r->summary.subprograms_all_calls += !!(d->flags & DIE_ALL_CALLS);
 	if (!name)
 		return;
 	fn_idx = function_of(a, name);
@@ -222,8 +277,41 @@ static void collect(struct analysis *a)
 			id = (uint32_t)(a->join.die_base[u] + k);
 			if (d->kind == DIE_INLINED)
 				record_site(a, id, u, d);
-			else if (d->flags & DIE_HAS_CODE)
-				record_instance(a, id);
+			else if (d->kind == DIE_SUBPROGRAM &&
+				 (d->flags & DIE_HAS_CODE))
+				record_instance(a, id, d);
+		}
+	}
+}
+
+/*
+ * After collect(): a call into a function that has no site and no code
+ * here (printk from a module) names nothing in the report.
+ */
+static void count_calls(struct analysis *a)
+{
+	const struct image_rec *img = a->img;
+	struct summary *sum = &a->r->summary;
+	const struct die_rec *d;
+	const char *name;
+	size_t k, fn_idx;
+	uint32_t u;
+
+	for (u = 0; u < img->nunits; u++) {
+		for (k = 0; k < img->units[u].ndies; k++) {
+			d = &img->units[u].dies[k];
+			if (d->kind != DIE_CALL_SITE)
+				continue;
+			if (d->flags & DIE_INDIRECT) {
+				sum->call_sites_indirect++;
+				continue;
+			}
+			sum->call_sites_direct++;
+			name = root_name(a, join_root(&a->join,
+					 (uint32_t)(a->join.die_base[u] + k)));
+			fn_idx = name ? find_function(a, name) : SIZE_MAX;
+			if (fn_idx != SIZE_MAX)
+				a->r->functions[fn_idx].direct_calls++;
 		}
 	}
 }
@@ -241,6 +329,7 @@ static void add_copy(struct analysis *a, size_t fn_idx, const char *tu,
 	c->ftrace = ftrace;
 	c->address = sym ? sym->addr : range->start;
 	c->size = sym ? sym->size : range->end - range->start;
+	c->nokprobe = nokprobe_in(a->img, c->address, c->address + c->size);
 	if (!sym)
 		return;
 	c->symbol = strpool_intern(&a->r->strings, sym->name);
@@ -316,8 +405,53 @@ static void set_status(struct function *fn)
 		fn->scope = SCOPE_SAME_TU;
 }
 
+/* Listed in available_filter_functions and accepted by kprobes. */
+static bool copy_attachable(const struct outline_copy *c, bool has_mcount)
+{
+	return c->symbol && (!has_mcount || c->ftrace) && !c->nokprobe;
+}
+
+/* Judged on the copies a tracer reaches by the function's plain name. */
+static enum blind_spot blind_spot_of(const struct function *fn,
+				     bool has_mcount)
+{
+	bool plain = false, attachable = false;
+	size_t i;
+
+	for (i = 0; i < fn->ncopies; i++) {
+		if (!fn->copies[i].symbol || fn->copies[i].clone)
+			continue;
+		plain = true;
+		attachable |= copy_attachable(&fn->copies[i], has_mcount);
+	}
+	if (fn->status == STATUS_FULL || !plain)
+		return BLIND_UNTRACEABLE;
+	if (!attachable)
+		return BLIND_NOT_ATTACHABLE;
+	return fn->status == STATUS_PARTIAL ? BLIND_INCOMPLETE : BLIND_NONE;
+}
+
+static void count_blind_spot(struct summary *s, const struct function *fn)
+{
+	switch (fn->blind) {
+	case BLIND_INCOMPLETE:
+		s->blind_incomplete++;
+		s->missed_inline_calls += fn->sites;
+		break;
+	case BLIND_UNTRACEABLE:
+		s->blind_untraceable++;
+		break;
+	case BLIND_NOT_ATTACHABLE:
+		s->blind_not_attachable++;
+		break;
+	case BLIND_NONE:
+		break;
+	}
+}
+
 static void count_function(struct summary *s, const struct function *fn)
 {
+	count_blind_spot(s, fn);
 	switch (fn->status) {
 	case STATUS_PARTIAL:
 		s->functions_partial++;
@@ -377,6 +511,7 @@ static void finish_functions(struct analysis *a)
 		fn->in_symtab = bsearch(&fn->name, bases, nbases,
 					sizeof(*bases), compare_ptr) != NULL;
 		set_status(fn);
+		fn->blind = blind_spot_of(fn, a->img->has_mcount);
 		count_function(&a->r->summary, fn);
 		free(a->acc[i].instances);
 	}
@@ -431,8 +566,10 @@ struct report *analyze_image(const struct image_rec *img,
 	struct report *r = xcalloc(1, sizeof(*r));
 
 	a.r = r;
+	r->sites_listed = opts->want_sites;
 	join_build(&a.join, img, &r->strings);
 	collect(&a);
+	count_calls(&a);
 	finish_functions(&a);
 	count_decls(&a);
 	sort_array(r->functions, r->nfunctions, sizeof(*r->functions),

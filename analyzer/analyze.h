@@ -7,6 +7,9 @@
 
 struct analyze_opts {
 	bool want_sites;	/* fill function.site_list */
+	/* with want_sites: only for these names (sorted), or all if NULL */
+	const char *const *site_names;
+	size_t nsite_names;
 };
 
 /* Pure: reads img, returns a model the caller frees with report_free. */

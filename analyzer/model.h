@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "strpool.h"
 
@@ -25,6 +26,23 @@ enum fn_scope {
 	SCOPE_BOTH,
 };
 
+/* What a tracer attached by name misses (SPEC.md, issue 3). */
+enum blind_spot {
+	BLIND_NONE,		/* outline and attachable: a trace sees all */
+	BLIND_INCOMPLETE,	/* attachable copy, but calls are inlined */
+	BLIND_UNTRACEABLE,	/* full, or only clone/suffixed copies */
+	BLIND_NOT_ATTACHABLE,	/* plain copy without ftrace entry, or nokprobe */
+};
+
+/* Why a probe point is refused; NULL when usable. */
+#define REFUSED_NO_SYMBOL "no_symbol"	/* no FUNC symbol holds the entry */
+#define REFUSED_NO_MCOUNT "no_mcount"	/* its function has no ftrace entry */
+
+static inline bool refused_is(const char *refused, const char *code)
+{
+	return refused && !strcmp(refused, code);
+}
+
 struct decl {
 	const char *file;	/* NULL when DWARF gives none */
 	uint32_t line;
@@ -39,6 +57,7 @@ struct outline_copy {
 	uint64_t address;
 	uint64_t size;
 	bool ftrace;		/* an mcount entry lies in its code */
+	const char *nokprobe;	/* NULL, "_kprobe_blacklist", ".noinstr.text"... */
 };
 
 struct inline_site {
@@ -51,6 +70,7 @@ struct inline_site {
 	uint64_t entry;
 	const char *probe_symbol; /* FUNC symbol holding entry, or NULL */
 	uint64_t probe_offset;
+	const char *refused;	/* REFUSED_*, a nokprobe reason, or NULL */
 };
 
 struct function {
@@ -67,6 +87,8 @@ struct function {
 	bool in_symtab;		/* a FUNC symbol whose base name is name */
 	bool plain_symbol;	/* some copy's symbol is exactly name */
 	bool ftrace;		/* some copy is ftrace-attachable */
+	enum blind_spot blind;
+	size_t direct_calls;	/* call sites whose callee is this name */
 };
 
 struct suffixed_symbol {
@@ -87,6 +109,10 @@ struct summary {
 	size_t functions_partial_ftrace; /* valid if has_ftrace */
 	size_t functions_partial_clone_only;
 	size_t unresolved_refs;
+	size_t blind_incomplete, blind_untraceable, blind_not_attachable;
+	size_t missed_inline_calls;	/* sites of incomplete names */
+	size_t call_sites_direct, call_sites_indirect;
+	size_t subprograms_with_code, subprograms_all_calls;
 	bool has_ftrace;
 };
 
@@ -103,6 +129,7 @@ struct report {
 	size_t ndwarf_versions;
 	size_t units;
 	bool is_kernel;
+	bool sites_listed;	/* site_list filled (scan --sites) */
 	struct summary summary;
 	struct function *functions;	/* sorted by name, all statuses */
 	size_t nfunctions;

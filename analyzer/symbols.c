@@ -52,18 +52,70 @@ const struct sym_rec *syms_holding(const struct image_rec *img,
 	return NULL;
 }
 
-bool mcount_in(const struct image_rec *img, uint64_t start, uint64_t end)
+static bool any_in(const uint64_t *v, size_t n, uint64_t start,
+		   uint64_t end)
 {
-	size_t lo = 0, hi = img->nmcount, mid;
+	size_t lo = 0, hi = n, mid;
 
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
-		if (img->mcount[mid] < start)
+		if (v[mid] < start)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < img->nmcount && img->mcount[lo] < end;
+	return lo < n && v[lo] < end;
+}
+
+bool mcount_in(const struct image_rec *img, uint64_t start, uint64_t end)
+{
+	return any_in(img->mcount, img->nmcount, start, end);
+}
+
+const char *nokprobe_name(enum nokprobe why)
+{
+	static const char *const names[] = {
+		[NOKPROBE_BLACKLIST] = "_kprobe_blacklist",
+		[NOKPROBE_KPROBES_TEXT] = ".kprobes.text",
+		[NOKPROBE_NOINSTR_TEXT] = ".noinstr.text",
+		[NOKPROBE_ENTRY_TEXT] = ".entry.text",
+		[NOKPROBE_IRQENTRY_TEXT] = ".irqentry.text",
+	};
+
+	return why < ARRAY_SIZE(names) ? names[why] : NULL;
+}
+
+/* Ranges are few (areas, or noinstr functions) and sorted by start. */
+static const struct nokprobe_range *nokprobe_range_at(
+	const struct image_rec *img, uint64_t addr)
+{
+	size_t lo = 0, hi = img->nnokprobe, mid, steps = 0;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (img->nokprobe[mid].start <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* an area may hold a few function ranges: look a little further */
+	while (lo-- > 0 && steps++ < 8)
+		if (addr < img->nokprobe[lo].end)
+			return &img->nokprobe[lo];
+	return NULL;
+}
+
+const char *nokprobe_in(const struct image_rec *img, uint64_t start,
+			uint64_t end)
+{
+	const struct nokprobe_range *r = nokprobe_range_at(img, start);
+
+	if (r)
+		return nokprobe_name(r->why);
+	if (any_in(img->kprobe_blacklist, img->nkprobe_blacklist, start,
+		   end > start ? end : start + 1))
+		return nokprobe_name(NOKPROBE_BLACKLIST);
+	return NULL;
 }
 
 const char *symbol_base(struct strpool *pool, const char *sym)

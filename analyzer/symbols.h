@@ -12,6 +12,10 @@ size_t syms_at(const struct image_rec *img, uint64_t addr);
 const struct sym_rec *syms_holding(const struct image_rec *img,
 				   uint64_t addr, const char *prefer);
 bool mcount_in(const struct image_rec *img, uint64_t start, uint64_t end);
+/* Why kprobes refuse code at [start, end), or NULL if they do not. */
+const char *nokprobe_in(const struct image_rec *img, uint64_t start,
+			uint64_t end);
+const char *nokprobe_name(enum nokprobe why);
 /* Name of sym without clone or .llvm. suffixes. */
 const char *symbol_base(struct strpool *pool, const char *sym);
 void find_suffixed(const struct image_rec *img, struct report *r);

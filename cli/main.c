@@ -13,18 +13,32 @@
 #include "../analyzer/analyze.h"
 #include "../common/util.h"
 #include "../dwarf/scan.h"
+#include "../report/load.h"
 #include "../report/render.h"
+#include "../report/tracer.h"
 #include "inputs.h"
 
 #define EXIT_USAGE 2
 
+enum command {
+	CMD_SCAN = 1 << 0,
+	CMD_DENYLIST = 1 << 1,
+	CMD_PROBES = 1 << 2,
+};
+
 /* Everything the command line decides, passed down; no globals. */
 struct options {
+	enum command cmd;
+	const char *name;	/* of the command, for messages */
 	bool json;
 	const char *output;
+	const char *format;
 	struct scan_opts scan;
 	struct analyze_opts analyze;
 	struct render_opts render;
+	struct deny_filter deny;
+	enum deny_format deny_format;
+	enum probe_format probe_format;
 };
 
 struct collector {
@@ -40,23 +54,34 @@ static void usage(FILE *out)
 		"Usage: inlscan [--version] [--help] COMMAND [OPTIONS] ...\n"
 		"\n"
 		"Commands:\n"
-		"  scan FILE|DIR...   functions inlined at some sites yet still out-of-line\n"
-		"                     (partial), fully inlined (full), cross-TU inlining (LTO)\n"
+		"  scan FILE|DIR|REPORT.json...\n"
+		"                     functions inlined at some sites yet still out-of-line\n"
+		"                     (partial), fully inlined (full), cross-TU inlining (LTO),\n"
+		"                     and the blind spots of a tracer attached by name\n"
+		"  denylist FILE|DIR|REPORT.json...\n"
+		"                     symbols whose trace misses inlined calls, for\n"
+		"                     set_ftrace_notrace, retsnoop -d, bpftrace\n"
+		"  probes FILE|REPORT.json FUNC...\n"
+		"                     every place FUNC's code runs (its entry and each inline\n"
+		"                     site) as kprobe_events lines, perf probe or bpftrace\n"
 		"  help               this text\n"
 		"\n"
-		"Run 'inlscan COMMAND --help' for a command's options.\n");
+		"A REPORT.json is what 'inlscan scan --json' wrote: a large image is walked\n"
+		"once. Run 'inlscan COMMAND --help' for a command's options.\n");
 }
 
 static void scan_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: inlscan scan [OPTIONS] FILE|DIR...\n"
+		"Usage: inlscan scan [OPTIONS] FILE|DIR|REPORT.json...\n"
 		"\n"
 		"Read the DWARF of each ELF file (vmlinux, .ko, .o, executable, shared\n"
 		"library; every ELF file under a DIR) and classify every function by name:\n"
 		"  partial  inlined at >= 1 site and still has an out-of-line copy\n"
 		"  full     inlined, no out-of-line copy (invisible to symbol tracers)\n"
 		"  outline  out-of-line only (listed with --all)\n"
+		"and by what a tracer attached by name misses: incomplete, untraceable by\n"
+		"name, not attachable (docs/tracing.md).\n"
 		"\n"
 		"Options:\n"
 		"  -j, --jobs N         worker threads (default: online CPUs)\n"
@@ -64,6 +89,8 @@ static void scan_usage(FILE *out)
 		"      --sites          list every inline site with a probe spec\n"
 		"      --all            list outline functions too\n"
 		"      --top N          text: show the top N partial functions (default 20)\n"
+		"      --by-dir DEPTH   group by the first DEPTH directories of the\n"
+		"                       declaration file\n"
 		"      --debug-file F   read DWARF from F (one input only)\n"
 		"  -o, --output FILE    write to FILE instead of stdout\n"
 		"  -h, --help           this text\n"
@@ -71,13 +98,74 @@ static void scan_usage(FILE *out)
 		"Exit status: 0 ok, 1 an input could not be read, 2 usage error.\n");
 }
 
+static void denylist_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: inlscan denylist [OPTIONS] FILE|DIR|REPORT.json...\n"
+		"\n"
+		"Print the symbols, as available_filter_functions names them (clones and\n"
+		"suffixed names included), whose trace is incomplete: the function is also\n"
+		"inlined, and a tracer on the symbol misses those calls.\n"
+		"\n"
+		"Options:\n"
+		"      --format F       ftrace (set_ftrace_notrace; modules as sym:mod:M),\n"
+		"                       retsnoop (-d @file), bpftrace (a map for a\n"
+		"                       predicate), plain (sym [module]), json\n"
+		"                       (default: ftrace)\n"
+		"      --min-sites N    only functions inlined at >= N sites\n"
+		"      --scope S        same_tu, cross_tu (some cross-TU site: what LTO\n"
+		"                       added) or any (default)\n"
+		"      --dir PREFIX     only functions declared under PREFIX\n"
+		"  -j, --jobs N         worker threads\n"
+		"      --debug-file F   read DWARF from F (one input only)\n"
+		"  -o, --output FILE    write to FILE instead of stdout\n"
+		"  -h, --help           this text\n"
+		"\n"
+		"Exit status: 0 ok, 1 an input could not be read, 2 usage error.\n");
+}
+
+static void probes_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: inlscan probes [OPTIONS] FILE|REPORT.json FUNC...\n"
+		"\n"
+		"Every place each FUNC's code runs: the entry of each out-of-line copy and\n"
+		"of each inline site in every unit (LTO's cross-unit sites included), as\n"
+		"symbol+offset within the symbol that holds it. Points the kernel would\n"
+		"refuse (no ftrace entry in the holding function without\n"
+		"CONFIG_KPROBE_EVENTS_ON_NOTRACE, or nokprobe code) are printed as\n"
+		"comments that say why. A REPORT.json must come from 'scan --json --sites'.\n"
+		"\n"
+		"Options:\n"
+		"      --format F       kprobe (kprobe_events lines), perf (perf probe\n"
+		"                       commands), bpftrace (a script counting every call),\n"
+		"                       json (default: kprobe)\n"
+		"  -j, --jobs N         worker threads\n"
+		"      --debug-file F   read DWARF from F\n"
+		"  -o, --output FILE    write to FILE instead of stdout\n"
+		"  -h, --help           this text\n"
+		"\n"
+		"Exit status: 0 ok, 1 an input could not be read or a FUNC is not in it,\n"
+		"2 usage error.\n");
+}
+
+static void command_usage(const struct options *o, FILE *out)
+{
+	if (o->cmd == CMD_DENYLIST)
+		denylist_usage(out);
+	else if (o->cmd == CMD_PROBES)
+		probes_usage(out);
+	else
+		scan_usage(out);
+}
+
 static int parse_count(const char *arg, const char *what, int *out)
 {
 	char *end;
 	long v = strtol(arg, &end, 10);
 
-	if (*arg == '\0' || *end || v < 0 || v > 4096) {
-		fprintf(stderr, "inlscan: %s must be a number from 0 to 4096, not '%s'\n",
+	if (*arg == '\0' || *end || v < 0 || v > 1000000) {
+		fprintf(stderr, "inlscan: %s must be a number from 0 to 1000000, not '%s'\n",
 			what, arg);
 		return -1;
 	}
@@ -85,59 +173,151 @@ static int parse_count(const char *arg, const char *what, int *out)
 	return 0;
 }
 
-static int parse_scan_options(int argc, char **argv, struct options *o)
-{
-	enum { OPT_JSON = 256, OPT_SITES, OPT_ALL, OPT_TOP, OPT_DEBUG_FILE };
-	static const struct option longopts[] = {
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "json", no_argument, NULL, OPT_JSON },
-		{ "sites", no_argument, NULL, OPT_SITES },
-		{ "all", no_argument, NULL, OPT_ALL },
-		{ "top", required_argument, NULL, OPT_TOP },
-		{ "debug-file", required_argument, NULL, OPT_DEBUG_FILE },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
+enum {
+	OPT_JSON = 256, OPT_SITES, OPT_ALL, OPT_TOP, OPT_DEBUG_FILE,
+	OPT_BY_DIR, OPT_FORMAT, OPT_MIN_SITES, OPT_SCOPE, OPT_DIR,
+};
 
-	while ((c = getopt_long(argc, argv, "j:o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j':
-			if (parse_count(optarg, "--jobs", &o->scan.jobs))
-				return EXIT_USAGE;
-			if (!o->scan.jobs)
-				o->scan.jobs = 1;
-			break;
-		case OPT_JSON:
-			o->json = true;
-			break;
-		case OPT_SITES:
-			o->analyze.want_sites = true;
-			o->render.sites = true;
-			break;
-		case OPT_ALL:
-			o->render.outline = true;
-			break;
-		case OPT_TOP:
-			if (parse_count(optarg, "--top", &o->render.top))
-				return EXIT_USAGE;
-			break;
-		case OPT_DEBUG_FILE:
-			o->scan.debug_file = optarg;
-			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case 'h':
-			scan_usage(stdout);
+static const struct option longopts[] = {
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "sites", no_argument, NULL, OPT_SITES },
+	{ "all", no_argument, NULL, OPT_ALL },
+	{ "top", required_argument, NULL, OPT_TOP },
+	{ "by-dir", required_argument, NULL, OPT_BY_DIR },
+	{ "debug-file", required_argument, NULL, OPT_DEBUG_FILE },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "min-sites", required_argument, NULL, OPT_MIN_SITES },
+	{ "scope", required_argument, NULL, OPT_SCOPE },
+	{ "dir", required_argument, NULL, OPT_DIR },
+	{ "output", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Which commands take an option; the rest reject it. */
+static unsigned int option_commands(int c)
+{
+	switch (c) {
+	case OPT_JSON:
+	case OPT_SITES:
+	case OPT_ALL:
+	case OPT_TOP:
+	case OPT_BY_DIR:
+		return CMD_SCAN;
+	case OPT_MIN_SITES:
+	case OPT_SCOPE:
+	case OPT_DIR:
+		return CMD_DENYLIST;
+	case OPT_FORMAT:
+		return CMD_DENYLIST | CMD_PROBES;
+	}
+	return CMD_SCAN | CMD_DENYLIST | CMD_PROBES;
+}
+
+static int parse_scope(const char *arg, enum scope_filter *scope)
+{
+	if (!strcmp(arg, "any"))
+		*scope = SCOPE_FILTER_ANY;
+	else if (!strcmp(arg, "same_tu"))
+		*scope = SCOPE_FILTER_SAME_TU;
+	else if (!strcmp(arg, "cross_tu"))
+		*scope = SCOPE_FILTER_CROSS_TU;
+	else
+		return -1;
+	return 0;
+}
+
+static int apply_option(struct options *o, int c, const char *arg)
+{
+	int n;
+
+	switch (c) {
+	case 'j':
+		if (parse_count(arg, "--jobs", &o->scan.jobs))
+			return -1;
+		if (!o->scan.jobs)
+			o->scan.jobs = 1;
+		return 0;
+	case OPT_JSON:
+		o->json = true;
+		return 0;
+	case OPT_SITES:
+		o->analyze.want_sites = true;
+		o->render.sites = true;
+		return 0;
+	case OPT_ALL:
+		o->render.outline = true;
+		return 0;
+	case OPT_TOP:
+		return parse_count(arg, "--top", &o->render.top);
+	case OPT_BY_DIR:
+		return parse_count(arg, "--by-dir", &o->render.by_dir);
+	case OPT_DEBUG_FILE:
+		o->scan.debug_file = arg;
+		return 0;
+	case OPT_FORMAT:
+		o->format = arg;
+		return 0;
+	case OPT_MIN_SITES:
+		if (parse_count(arg, "--min-sites", &n))
+			return -1;
+		o->deny.min_sites = (size_t)n;
+		return 0;
+	case OPT_SCOPE:
+		if (!parse_scope(arg, &o->deny.scope))
+			return 0;
+		fprintf(stderr, "inlscan: --scope is same_tu, cross_tu or any, not '%s'\n",
+			arg);
+		return -1;
+	case OPT_DIR:
+		o->deny.dir = arg;
+		return 0;
+	case 'o':
+		o->output = arg;
+		return 0;
+	}
+	return -1;
+}
+
+static int parse_format(struct options *o)
+{
+	if (!o->format)
+		return 0;
+	if (o->cmd == CMD_DENYLIST &&
+	    !parse_deny_format(o->format, &o->deny_format))
+		return 0;
+	if (o->cmd == CMD_PROBES &&
+	    !parse_probe_format(o->format, &o->probe_format))
+		return 0;
+	fprintf(stderr, "inlscan %s: unknown --format '%s'; see 'inlscan %s --help'\n",
+		o->name, o->format, o->name);
+	return -1;
+}
+
+static int parse_options(int argc, char **argv, struct options *o)
+{
+	int c, index;
+
+	while ((c = getopt_long(argc, argv, "j:o:h", longopts, &index)) !=
+	       -1) {
+		if (c == 'h') {
+			command_usage(o, stdout);
 			exit(0);
-		default:
-			fprintf(stderr, "Try 'inlscan scan --help'.\n");
+		}
+		if (c == '?' || c == ':') {
+			fprintf(stderr, "Try 'inlscan %s --help'.\n", o->name);
 			return EXIT_USAGE;
 		}
+		if (!(option_commands(c) & o->cmd)) {
+			fprintf(stderr, "inlscan %s: %s is not an option of this command; try 'inlscan %s --help'\n",
+				o->name, argv[optind - 1], o->name);
+			return EXIT_USAGE;
+		}
+		if (apply_option(o, c, optarg))
+			return EXIT_USAGE;
 	}
-	return 0;
+	return parse_format(o) ? EXIT_USAGE : 0;
 }
 
 static void on_image(size_t index, struct image_rec *img, char *err,
@@ -154,22 +334,20 @@ static void on_image(size_t index, struct image_rec *img, char *err,
 	free(img);
 }
 
-static int write_results(const struct options *o,
-			 const struct scan_results *res)
+static FILE *open_output(const struct options *o)
 {
-	FILE *out = stdout;
-	int rc;
+	FILE *out;
 
-	if (o->output) {
-		out = fopen(o->output, "w");
-		if (!out) {
-			fprintf(stderr, "inlscan: cannot write %s: %m\n",
-				o->output);
-			return 1;
-		}
-	}
-	rc = o->json ? render_json(out, res, &o->render)
-		     : render_text(out, res, &o->render);
+	if (!o->output)
+		return stdout;
+	out = fopen(o->output, "w");
+	if (!out)
+		fprintf(stderr, "inlscan: cannot write %s: %m\n", o->output);
+	return out;
+}
+
+static int close_output(const struct options *o, FILE *out, int rc)
+{
 	if (out != stdout && fclose(out))
 		rc = -1;
 	if (rc)
@@ -202,60 +380,293 @@ static int gather(struct collector *c, struct scan_results *res)
 	return status;
 }
 
-static int cmd_scan(int argc, char **argv)
+/* The reports of one command and what they point into. */
+struct session {
+	struct input_list inputs;
+	char **errors;
+	struct scan_results res;
+};
+
+static void session_free(struct session *s)
 {
-	struct options o = {
-		.scan.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN),
-		.render.top = 20,
-	};
-	struct input_list inputs = { 0 };
-	struct collector c = { .analyze = &o.analyze, .inputs = &inputs };
-	struct scan_results res = { 0 };
-	int status;
 	size_t i;
 
-	status = parse_scan_options(argc, argv, &o);
-	if (status)
-		return status;
-	if (optind >= argc) {
-		fprintf(stderr, "inlscan scan: no input file; try 'inlscan scan --help'\n");
-		return EXIT_USAGE;
-	}
-	if (o.scan.jobs < 1)
-		o.scan.jobs = 1;
-	input_list_expand(&inputs, argv + optind, (size_t)(argc - optind));
-	if (!inputs.n) {
-		fprintf(stderr, "inlscan: no ELF files found in %s\n",
-			argv[optind]);
+	for (i = 0; i < s->res.nreports; i++)
+		report_free(s->res.reports[i]);
+	for (i = 0; s->errors && i < s->inputs.n; i++)
+		free(s->errors[i]);
+	free(s->res.reports);
+	free(s->res.skipped);
+	free(s->errors);
+	input_list_free(&s->inputs);
+}
+
+static int scan_elf_inputs(const struct options *o, char **args,
+			   size_t nargs, struct session *s)
+{
+	struct collector c = { .analyze = &o->analyze, .inputs = &s->inputs };
+	struct scan_opts scan = o->scan;
+
+	input_list_expand(&s->inputs, args, nargs);
+	if (!s->inputs.n) {
+		fprintf(stderr, "inlscan: no ELF files found in %s\n", args[0]);
 		return 1;
 	}
-	if (o.scan.debug_file && inputs.n > 1) {
-		fprintf(stderr, "inlscan scan: --debug-file needs exactly one input\n");
-		input_list_free(&inputs);
+	if (scan.debug_file && s->inputs.n > 1) {
+		fprintf(stderr, "inlscan %s: --debug-file needs exactly one input\n",
+			o->name);
 		return EXIT_USAGE;
 	}
-	o.scan.progress = isatty(STDERR_FILENO);
-	c.reports = xcalloc(inputs.n, sizeof(*c.reports));
-	c.errors = xcalloc(inputs.n, sizeof(*c.errors));
-	scan_inputs((const char *const *)inputs.paths, inputs.n, &o.scan,
+	scan.progress = isatty(STDERR_FILENO);
+	c.reports = xcalloc(s->inputs.n, sizeof(*c.reports));
+	c.errors = xcalloc(s->inputs.n, sizeof(*c.errors));
+	s->errors = c.errors;
+	scan_inputs((const char *const *)s->inputs.paths, s->inputs.n, &scan,
 		    on_image, &c);
-	status = gather(&c, &res);
-	if (res.nskipped < inputs.n && write_results(&o, &res))
-		status = 1;
-	for (i = 0; i < inputs.n; i++) {
-		report_free(c.reports[i]);
-		free(c.errors[i]);
+	return gather(&c, &s->res);
+}
+
+static int load_reports(char *path, struct report ***loaded, size_t *n)
+{
+	char *err;
+
+	if (!report_load_json(path, loaded, n, &err))
+		return 0;
+	fprintf(stderr, "inlscan: %s\n", err);
+	free(err);
+	return 1;
+}
+
+/* REPORT.json arguments are loaded, the others scanned; in that order. */
+static int collect_reports(const struct options *o, char **args,
+			   size_t nargs, struct session *s)
+{
+	char **elf_args = xcalloc(nargs + 1, sizeof(*elf_args));
+	struct report **loaded = NULL;
+	size_t i, nelf = 0, nloaded = 0;
+	int status = 0, rc;
+
+	for (i = 0; i < nargs; i++) {
+		if (report_file_is_json(args[i]))
+			status |= load_reports(args[i], &loaded, &nloaded);
+		else
+			elf_args[nelf++] = args[i];
 	}
-	free(c.reports);
-	free(c.errors);
-	free(res.skipped);
-	input_list_free(&inputs);
+	if (nelf) {
+		rc = scan_elf_inputs(o, elf_args, nelf, s);
+		status = rc == EXIT_USAGE ? rc : status | rc;
+	}
+	free(elf_args);
+	s->res.reports = xrealloc(s->res.reports, (s->res.nreports + nloaded + 1) *
+				  sizeof(*s->res.reports));
+	memmove(s->res.reports + nloaded, s->res.reports,
+		s->res.nreports * sizeof(*s->res.reports));
+	if (nloaded)
+		memcpy(s->res.reports, loaded, nloaded * sizeof(*loaded));
+	s->res.nreports += nloaded;
+	free(loaded);
+	return status;
+}
+
+static bool any_report(const struct scan_results *res)
+{
+	size_t i;
+
+	for (i = 0; i < res->nreports; i++)
+		if (res->reports[i])
+			return true;
+	return false;
+}
+
+/* Parse the options; at least min_args operands must follow. */
+static int start_command(int argc, char **argv, struct options *o,
+			 int min_args)
+{
+	int status = parse_options(argc, argv, o);
+
+	if (status)
+		return status;
+	if (argc - optind < min_args) {
+		fprintf(stderr, "inlscan %s: missing %s; try 'inlscan %s --help'\n",
+			o->name, optind >= argc ? "input file" : "function name",
+			o->name);
+		return EXIT_USAGE;
+	}
+	if (o->scan.jobs < 1)
+		o->scan.jobs = 1;
+	return 0;
+}
+
+static int read_inputs(const struct options *o, char **args, size_t nargs,
+		       struct session *s)
+{
+	int status = collect_reports(o, args, nargs, s);
+
+	if (status != EXIT_USAGE && !any_report(&s->res))
+		status = 1;
+	return status;
+}
+
+static void init_options(struct options *o, enum command cmd,
+			 const char *name)
+{
+	memset(o, 0, sizeof(*o));
+	o->cmd = cmd;
+	o->name = name;
+	o->scan.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	o->render.top = 20;
+	o->render.by_dir = -1;
+}
+
+static int cmd_scan(int argc, char **argv)
+{
+	struct options o;
+	struct session s = { 0 };
+	int status, rc;
+	FILE *out;
+
+	init_options(&o, CMD_SCAN, "scan");
+	status = start_command(argc, argv, &o, 1);
+	if (status)
+		return status;
+	status = read_inputs(&o, argv + optind, (size_t)(argc - optind), &s);
+	if (any_report(&s.res) && status != EXIT_USAGE) {
+		out = open_output(&o);
+		rc = !out ? 1 : close_output(&o, out, o.json
+			? render_json(out, &s.res, &o.render)
+			: render_text(out, &s.res, &o.render));
+		status |= rc;
+	}
+	session_free(&s);
+	return status;
+}
+
+static int cmd_denylist(int argc, char **argv)
+{
+	struct options o;
+	struct session s = { 0 };
+	struct deny_entry *entries = NULL;
+	size_t n, i, k = 0;
+	int status;
+	FILE *out;
+
+	init_options(&o, CMD_DENYLIST, "denylist");
+	status = start_command(argc, argv, &o, 1);
+	if (status)
+		return status;
+	status = read_inputs(&o, argv + optind, (size_t)(argc - optind), &s);
+	if (any_report(&s.res) && status != EXIT_USAGE) {
+		/* failed inputs leave holes; the selection wants none */
+		for (i = 0; i < s.res.nreports; i++)
+			if (s.res.reports[i])
+				s.res.reports[k++] = s.res.reports[i];
+		for (i = k; i < s.res.nreports; i++)
+			s.res.reports[i] = NULL;
+		n = denylist_select(s.res.reports, k, &o.deny, &entries);
+		out = open_output(&o);
+		status |= !out ? 1 : close_output(&o, out, render_denylist(
+			out, entries, n, o.deny_format));
+		free(entries);
+	}
+	session_free(&s);
+	return status;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int probe_sets(struct report *r, char **names, size_t n,
+		      struct probe_set *sets)
+{
+	size_t i;
+	int status = 0;
+
+	for (i = 0; i < n; i++) {
+		sets[i].r = r;
+		sets[i].fn = report_function(r, names[i]);
+		if (!sets[i].fn) {
+			fprintf(stderr, "inlscan probes: no function '%s' with code or inline sites in %s\n",
+				names[i], r->path);
+			status = 1;
+			continue;
+		}
+		sets[i].n = probe_points(r, sets[i].fn, &sets[i].points);
+	}
+	return status;
+}
+
+static int write_probes(const struct options *o, struct report *r,
+			char **names, size_t n)
+{
+	struct probe_set *sets = xcalloc(n + 1, sizeof(*sets));
+	size_t i, k = 0;
+	int status = probe_sets(r, names, n, sets);
+	FILE *out;
+
+	for (i = 0; i < n; i++)
+		if (sets[i].fn)
+			sets[k++] = sets[i];
+	out = k ? open_output(o) : NULL;
+	if (k)
+		status |= !out ? 1 : close_output(o, out, render_probes(
+			out, sets, k, o->probe_format));
+	for (i = 0; i < k; i++)
+		free(sets[i].points);
+	free(sets);
+	return status;
+}
+
+static int cmd_probes(int argc, char **argv)
+{
+	struct options o;
+	struct session s = { 0 };
+	struct report *r;
+	char **names;
+	size_t n;
+	int status;
+
+	init_options(&o, CMD_PROBES, "probes");
+	status = start_command(argc, argv, &o, 2);
+	if (status)
+		return status;
+	names = argv + optind + 1;
+	n = (size_t)(argc - optind - 1);
+	sort_array(names, n, sizeof(*names), compare_names);
+	o.analyze.want_sites = true;
+	o.analyze.site_names = (const char *const *)names;
+	o.analyze.nsite_names = n;
+	status = read_inputs(&o, argv + optind, 1, &s);
+	r = s.res.nreports == 1 ? s.res.reports[0] : NULL;
+	if (status == EXIT_USAGE || !r) {
+		if (s.res.nreports > 1 && status != EXIT_USAGE) {
+			fprintf(stderr, "inlscan probes: give one image or one single-image REPORT.json\n");
+			status = EXIT_USAGE;
+		}
+	} else if (!r->sites_listed) {
+		fprintf(stderr, "inlscan probes: %s was written without inline sites; rerun 'inlscan scan --json --sites'\n",
+			r->path);
+		status = 1;
+	} else {
+		status |= write_probes(&o, r, names, n);
+	}
+	session_free(&s);
 	return status;
 }
 
 int main(int argc, char **argv)
 {
+	static const struct {
+		const char *name;
+		int (*run)(int argc, char **argv);
+	} commands[] = {
+		{ "scan", cmd_scan },
+		{ "denylist", cmd_denylist },
+		{ "probes", cmd_probes },
+	};
 	const char *cmd;
+	size_t i;
 
 	if (argc < 2) {
 		usage(stderr);
@@ -271,8 +682,9 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
-	if (!strcmp(cmd, "scan"))
-		return cmd_scan(argc - 1, argv + 1);
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(cmd, commands[i].name))
+			return commands[i].run(argc - 1, argv + 1);
 	fprintf(stderr, "inlscan: unknown command '%s'; try 'inlscan --help'\n",
 		cmd);
 	return EXIT_USAGE;

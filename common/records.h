@@ -29,6 +29,7 @@ enum die_flag {
 	DIE_DISCARDED = 1 << 3, /* had pc attributes, all 0/tombstone */
 	DIE_ALL_CALLS = 1 << 4,	/* subprogram: every call has a call site */
 	DIE_INDIRECT = 1 << 5,	/* call site through a pointer */
+	DIE_HAS_ENTRY = 1 << 6,	/* entry is an address in the code */
 };
 
 struct addr_range {

@@ -191,6 +191,27 @@ static uint64_t entry_address(struct walk *w, struct die_attrs *a,
 	return low;
 }
 
+/*
+ * An inline site whose code was merged away (low_pc == high_pc) still has
+ * a place in its caller where the call happens: a probe point.
+ */
+static void fill_empty_site(struct walk *w, Dwarf_Die *die,
+			    struct die_attrs *a, struct die_rec *d)
+{
+	Dwarf_Addr addr;
+
+	if (a->has_entry_pc && !dwarf_formaddr(&a->entry_pc, &addr) &&
+	    !is_tombstone(w, addr)) {
+		d->entry = addr;
+		d->flags |= DIE_HAS_ENTRY;
+	} else if (!dwarf_lowpc(die, &addr) && !is_tombstone(w, addr)) {
+		d->entry = addr;
+		d->flags |= DIE_HAS_ENTRY;
+	} else {
+		d->flags |= DIE_DISCARDED;
+	}
+}
+
 static void fill_code(struct walk *w, Dwarf_Die *die, struct die_attrs *a,
 		      struct die_rec *d)
 {
@@ -198,7 +219,10 @@ static void fill_code(struct walk *w, Dwarf_Die *die, struct die_attrs *a,
 		return;
 	record_ranges(w, die, d);
 	if (!d->nranges) {
-		d->flags |= DIE_DISCARDED;
+		if (d->kind == DIE_INLINED)
+			fill_empty_site(w, die, a, d);
+		else
+			d->flags |= DIE_DISCARDED;
 		return;
 	}
 	if (in_discarded_section(w, w->u->ranges[d->first_range].start)) {
@@ -206,7 +230,9 @@ static void fill_code(struct walk *w, Dwarf_Die *die, struct die_attrs *a,
 		d->nranges = 0;
 		return;
 	}
-	d->flags |= DIE_HAS_CODE;
+	d->flags |= DIE_HAS_ENTRY;
+	if (d->kind == DIE_SUBPROGRAM)
+		d->flags |= DIE_HAS_CODE;
 	d->entry = entry_address(w, a, d);
 }
 

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
+#include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "render.h"
@@ -31,9 +33,87 @@ const char *scope_name(enum fn_scope scope)
 	return NULL;
 }
 
+const char *blind_spot_name(enum blind_spot blind)
+{
+	switch (blind) {
+	case BLIND_INCOMPLETE:
+		return "incomplete";
+	case BLIND_UNTRACEABLE:
+		return "untraceable";
+	case BLIND_NOT_ATTACHABLE:
+		return "not_attachable";
+	case BLIND_NONE:
+		break;
+	}
+	return NULL;
+}
+
+const char *call_site_info(const struct summary *s)
+{
+	if (!s->subprograms_all_calls)
+		return "none";
+	if (s->subprograms_all_calls < s->subprograms_with_code)
+		return "partial";
+	return "complete";
+}
+
+void coverage_text(char *buf, size_t len, const struct report *r,
+		   const struct function *fn)
+{
+	const char *info = call_site_info(&r->summary);
+	size_t calls = fn->direct_calls + fn->sites;
+
+	if (!strcmp(info, "none"))
+		snprintf(buf, len,
+			 "inlined at %zu sites; direct calls unknown: no DW_TAG_call_site in this build",
+			 fn->sites);
+	else if (!fn->ncopies)
+		snprintf(buf, len,
+			 "a trace by name sees none of its %zu inlined calls",
+			 fn->sites);
+	else
+		snprintf(buf, len,
+			 "a trace on its out-of-line %s sees %s%zu of %s%zu calls (%zu inlined)%s",
+			 fn->ncopies > 1 ? "copies" : "copy",
+			 strcmp(info, "complete") ? ">= " : "",
+			 fn->direct_calls,
+			 strcmp(info, "complete") ? ">= " : "", calls,
+			 fn->sites,
+			 r->summary.call_sites_indirect
+				 ? "; indirect calls not counted" : "");
+}
+
+#define FIELD(f) { #f, offsetof(struct summary, f) }
+const struct summary_field summary_fields[] = {
+	FIELD(functions_partial),
+	FIELD(functions_full),
+	FIELD(functions_outline),
+	FIELD(inline_sites),
+	FIELD(inline_sites_cross_tu),
+	FIELD(inline_sites_discarded),
+	FIELD(functions_partial_cross_tu),
+	FIELD(functions_full_cross_tu),
+	FIELD(decls_partial),
+	FIELD(decls_full),
+	FIELD(functions_partial_symtab),
+	FIELD(functions_partial_ftrace),
+	FIELD(functions_partial_clone_only),
+	FIELD(unresolved_refs),
+	FIELD(blind_incomplete),
+	FIELD(blind_untraceable),
+	FIELD(blind_not_attachable),
+	FIELD(missed_inline_calls),
+	FIELD(call_sites_direct),
+	FIELD(call_sites_indirect),
+	FIELD(subprograms_with_code),
+	FIELD(subprograms_all_calls),
+	{ NULL, 0 },
+};
+
 void total_summary(const struct scan_results *res, struct summary *t)
 {
-	const struct summary *s;
+	const struct summary_field *f;
+	struct summary *s;
 	size_t i;
 
 	memset(t, 0, sizeof(*t));
@@ -41,21 +121,8 @@ void total_summary(const struct scan_results *res, struct summary *t)
 		if (!res->reports[i])
 			continue;
 		s = &res->reports[i]->summary;
-		t->functions_partial += s->functions_partial;
-		t->functions_full += s->functions_full;
-		t->functions_outline += s->functions_outline;
-		t->inline_sites += s->inline_sites;
-		t->inline_sites_cross_tu += s->inline_sites_cross_tu;
-		t->inline_sites_discarded += s->inline_sites_discarded;
-		t->functions_partial_cross_tu += s->functions_partial_cross_tu;
-		t->functions_full_cross_tu += s->functions_full_cross_tu;
-		t->decls_partial += s->decls_partial;
-		t->decls_full += s->decls_full;
-		t->functions_partial_symtab += s->functions_partial_symtab;
-		t->functions_partial_ftrace += s->functions_partial_ftrace;
-		t->functions_partial_clone_only +=
-			s->functions_partial_clone_only;
-		t->unresolved_refs += s->unresolved_refs;
+		for (f = summary_fields; f->name; f++)
+			*summary_count(t, f) += *summary_count(s, f);
 		t->has_ftrace |= s->has_ftrace;
 	}
 }

@@ -3,6 +3,7 @@
 #include <inttypes.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "render.h"
 
@@ -50,31 +51,19 @@ static json_t *input_block(const struct report *r)
 	return in;
 }
 
-#define SET_COUNT(obj, s, field) \
-	json_object_set_new(obj, #field, json_integer((json_int_t)(s)->field))
-
 static json_t *summary_block(const struct summary *s)
 {
 	json_t *o = json_object();
+	const struct summary_field *f;
 
-	SET_COUNT(o, s, functions_partial);
-	SET_COUNT(o, s, functions_full);
-	SET_COUNT(o, s, functions_outline);
-	SET_COUNT(o, s, inline_sites);
-	SET_COUNT(o, s, inline_sites_cross_tu);
-	SET_COUNT(o, s, inline_sites_discarded);
-	SET_COUNT(o, s, functions_partial_cross_tu);
-	SET_COUNT(o, s, functions_full_cross_tu);
-	SET_COUNT(o, s, decls_partial);
-	SET_COUNT(o, s, decls_full);
-	SET_COUNT(o, s, functions_partial_symtab);
-	if (s->has_ftrace)
-		SET_COUNT(o, s, functions_partial_ftrace);
-	else
+	for (f = summary_fields; f->name; f++)
+		json_object_set_new(o, f->name, json_integer((json_int_t)
+				    *summary_count((struct summary *)s, f)));
+	if (!s->has_ftrace)
 		json_object_set_new(o, "functions_partial_ftrace",
 				    json_null());
-	SET_COUNT(o, s, functions_partial_clone_only);
-	SET_COUNT(o, s, unresolved_refs);
+	json_object_set_new(o, "call_site_info",
+			    json_string(call_site_info(s)));
 	return o;
 }
 
@@ -113,6 +102,8 @@ static json_t *copies_block(const struct function *fn, bool has_ftrace)
 		json_object_set_new(o, "clone", json_str_or_null(c->clone));
 		json_object_set_new(o, "ftrace", has_ftrace
 				    ? json_boolean(c->ftrace) : json_null());
+		json_object_set_new(o, "nokprobe",
+				    json_str_or_null(c->nokprobe));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -149,6 +140,7 @@ static json_t *sites_block(const struct function *fn)
 				    json_integer(s->call_line));
 		json_object_set_new(o, "entry", json_addr(s->entry));
 		json_object_set_new(o, "probe", probe_spec(s));
+		json_object_set_new(o, "refused", json_str_or_null(s->refused));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -174,6 +166,10 @@ static json_t *function_block(const struct function *fn, bool has_ftrace,
 	json_object_set_new(o, "in_symtab", json_boolean(fn->in_symtab));
 	json_object_set_new(o, "traceable_by_name",
 			    json_boolean(fn->plain_symbol));
+	json_object_set_new(o, "blind_spot",
+			    json_str_or_null(blind_spot_name(fn->blind)));
+	json_object_set_new(o, "direct_calls",
+			    json_integer((json_int_t)fn->direct_calls));
 	if (opts->sites)
 		json_object_set_new(o, "inline_sites", sites_block(fn));
 	return o;
@@ -200,6 +196,30 @@ static json_t *suffixes_block(const struct report *r)
 	return a;
 }
 
+static json_t *dirs_block(struct report *r, int depth)
+{
+	json_t *a = json_array(), *o;
+	struct dir_group *g;
+	size_t i, n = group_by_dir(r, (unsigned int)depth, &g);
+
+	for (i = 0; i < n; i++) {
+		o = json_object();
+		json_object_set_new(o, "dir", json_string(g[i].dir));
+#define SET_GROUP(f) json_object_set_new(o, #f, json_integer((json_int_t)g[i].f))
+		SET_GROUP(partial);
+		SET_GROUP(full);
+		SET_GROUP(incomplete);
+		SET_GROUP(untraceable);
+		SET_GROUP(not_attachable);
+		SET_GROUP(sites);
+		SET_GROUP(missed_calls);
+#undef SET_GROUP
+		json_array_append_new(a, o);
+	}
+	free(g);
+	return a;
+}
+
 static json_t *tool_block(void)
 {
 	json_t *tool = json_object();
@@ -209,7 +229,7 @@ static json_t *tool_block(void)
 	return tool;
 }
 
-static json_t *report_object(const struct report *r,
+static json_t *report_object(struct report *r,
 			     const struct render_opts *opts)
 {
 	json_t *o = json_object(), *fns = json_array();
@@ -224,6 +244,8 @@ static json_t *report_object(const struct report *r,
 			json_array_append_new(fns, function_block(
 				&r->functions[i], r->summary.has_ftrace, opts));
 	json_object_set_new(o, "functions", fns);
+	if (opts->by_dir >= 0)
+		json_object_set_new(o, "by_dir", dirs_block(r, opts->by_dir));
 	json_object_set_new(o, "llvm_suffixes", suffixes_block(r));
 	json_object_set_new(o, "warnings",
 			    string_array(r->warnings, r->nwarnings));

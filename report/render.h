@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "../analyzer/model.h"
+#include "../analyzer/tracer.h"
 
 #define INLSCAN_VERSION "0.1.0"
 #define INLSCAN_SCHEMA "inlscan/1"
@@ -13,6 +14,7 @@ struct render_opts {
 	bool sites;		/* list every inline site */
 	bool outline;		/* list outline functions too */
 	int top;		/* text: how many top functions */
+	int by_dir;		/* group by this many directories, -1: no */
 };
 
 /* A failed input, reported beside the others. */
@@ -35,6 +37,29 @@ int render_text(FILE *out, const struct scan_results *res,
 
 const char *status_name(enum fn_status status);
 const char *scope_name(enum fn_scope scope);
+const char *blind_spot_name(enum blind_spot blind);
+/* "complete", "partial" or "none": how many callers describe their calls */
+const char *call_site_info(const struct summary *s);
+
+/*
+ * "a trace on md_run sees 3 of 7 calls" and its caveats, for one function
+ * of r, in buf.
+ */
+void coverage_text(char *buf, size_t len, const struct report *r,
+		   const struct function *fn);
+
+/* The summary's counters by JSON name, NULL-terminated. */
+struct summary_field {
+	const char *name;
+	size_t offset;
+};
+extern const struct summary_field summary_fields[];
+
+static inline size_t *summary_count(struct summary *s,
+				    const struct summary_field *f)
+{
+	return (size_t *)((char *)s + f->offset);
+}
 /* Sum of the summaries of every report. */
 void total_summary(const struct scan_results *res, struct summary *total);
 

@@ -24,6 +24,26 @@ static void print_input(FILE *out, const struct report *r)
 		fprintf(out, "  (and %zu more producers)\n", r->nproducers - 3);
 }
 
+static void print_blind_spots(FILE *out, const struct summary *s)
+{
+	const char *info = call_site_info(s);
+
+	fprintf(out, "  Blind spots of a tracer attached by name:\n");
+	fprintf(out, "    %8zu incomplete: attachable, but %zu inlined calls never reach a copy\n",
+		s->blind_incomplete, s->missed_inline_calls);
+	fprintf(out, "    %8zu untraceable by name: fully inlined, or only clone/suffixed copies\n",
+		s->blind_untraceable);
+	fprintf(out, "    %8zu not attachable: no ftrace entry, or kprobes refuse the code\n",
+		s->blind_not_attachable);
+	fprintf(out, "  Call sites: %zu direct, %zu indirect (target unknown); ",
+		s->call_sites_direct, s->call_sites_indirect);
+	if (!strcmp(info, "none"))
+		fprintf(out, "no call-site DIEs: direct calls unknown\n");
+	else
+		fprintf(out, "call-site info %s (%zu of %zu functions)\n", info,
+			s->subprograms_all_calls, s->subprograms_with_code);
+}
+
 static void print_summary(FILE *out, const struct summary *s)
 {
 	fprintf(out, "\n  Inlined at some call sites, still out-of-line (partial):\n");
@@ -50,6 +70,7 @@ static void print_summary(FILE *out, const struct summary *s)
 		fprintf(out, " (%zu more in discarded code, not counted)",
 			s->inline_sites_discarded);
 	fputc('\n', out);
+	print_blind_spots(out, s);
 }
 
 static int compare_by_sites(const void *x, const void *y)
@@ -97,12 +118,13 @@ static void print_top(FILE *out, const struct report *r, int top)
 			list[n++] = &r->functions[i];
 	sort_array(list, n, sizeof(*list), compare_by_sites);
 	if (n)
-		fprintf(out, "\n  Top partial functions by inline sites (a trace on the symbol misses these calls):\n    %6s %6s %6s  %-32s  %s\n",
-			"sites", "same", "cross", "function", "out-of-line symbols");
+		fprintf(out, "\n  Top partial functions by inline sites (a trace on the symbol misses these calls):\n    %6s %6s %6s %6s  %-32s  %s\n",
+			"sites", "same", "cross", "direct", "function",
+			"out-of-line symbols");
 	for (i = 0; i < n && i < (size_t)top; i++) {
-		fprintf(out, "    %6zu %6zu %6zu  %-32s", list[i]->sites,
+		fprintf(out, "    %6zu %6zu %6zu %6zu  %-32s", list[i]->sites,
 			list[i]->sites_same_tu, list[i]->sites_cross_tu,
-			list[i]->name);
+			list[i]->direct_calls, list[i]->name);
 		print_copies(out, list[i]);
 		fputc('\n', out);
 	}
@@ -132,13 +154,31 @@ static void print_sites(FILE *out, const struct report *r)
 	}
 }
 
-static void print_report(FILE *out, const struct report *r,
+static void print_dirs(FILE *out, struct report *r, int depth)
+{
+	struct dir_group *g;
+	size_t i, n = group_by_dir(r, (unsigned int)depth, &g);
+
+	fprintf(out, "\n  By declaration directory (depth %d):\n    %7s %7s %10s %11s %8s %8s  %s\n",
+		depth, "partial", "full", "incomplete", "untraceable",
+		"no-attach", "missed", "directory");
+	for (i = 0; i < n; i++)
+		fprintf(out, "    %7zu %7zu %10zu %11zu %8zu %8zu  %s\n",
+			g[i].partial, g[i].full, g[i].incomplete,
+			g[i].untraceable, g[i].not_attachable,
+			g[i].missed_calls, g[i].dir);
+	free(g);
+}
+
+static void print_report(FILE *out, struct report *r,
 			 const struct render_opts *opts)
 {
 	size_t i;
 
 	print_input(out, r);
 	print_summary(out, &r->summary);
+	if (opts->by_dir >= 0)
+		print_dirs(out, r, opts->by_dir);
 	print_top(out, r, opts->top);
 	if (opts->sites)
 		print_sites(out, r);

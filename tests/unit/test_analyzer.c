@@ -73,7 +73,7 @@ static int concrete(struct unit_rec *u, uint64_t off, uint64_t origin,
 	d->kind = DIE_SUBPROGRAM;
 	d->off = off;
 	d->origin = origin;
-	d->flags = DIE_HAS_CODE;
+	d->flags = DIE_HAS_CODE | DIE_HAS_ENTRY;
 	unit_add_range(u, d, lo, hi);
 	d->entry = lo;
 	return (int)(u->ndies - 1);
@@ -92,6 +92,7 @@ static void site(struct unit_rec *u, uint64_t off, uint64_t origin,
 	if (container >= 0) {
 		unit_add_range(u, d, entry, entry + 4);
 		d->entry = entry;
+		d->flags = DIE_HAS_ENTRY;
 	}
 }
 

@@ -1,6 +1,8 @@
 build/san/dwarf/image.o: dwarf/image.c dwarf/image.h \
- dwarf/../common/records.h dwarf/input.h dwarf/../common/util.h
+ dwarf/../common/records.h dwarf/input.h dwarf/../common/util.h \
+ dwarf/tables.h
 dwarf/image.h:
 dwarf/../common/records.h:
 dwarf/input.h:
 dwarf/../common/util.h:
+dwarf/tables.h:

@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The inverse of json.c: an inlscan/1 document back into report models. */
+#include "load.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/util.h"
+#include "render.h"
+
+bool report_file_is_json(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	int c;
+
+	if (!f)
+		return false;
+	while ((c = fgetc(f)) == ' ' || c == '\n' || c == '\t' || c == '\r')
+		;
+	fclose(f);
+	return c == '{';
+}
+
+static const char *get_str(struct report *r, json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	return s ? strpool_intern(&r->strings, s) : NULL;
+}
+
+static uint64_t get_u64(json_t *o, const char *key)
+{
+	json_int_t v = json_integer_value(json_object_get(o, key));
+
+	return v > 0 ? (uint64_t)v : 0;
+}
+
+static uint64_t get_addr(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	return s ? strtoull(s, NULL, 16) : 0;
+}
+
+static bool get_bool(json_t *o, const char *key)
+{
+	return json_is_true(json_object_get(o, key));
+}
+
+static enum fn_status status_of(const char *name)
+{
+	if (name && !strcmp(name, "partial"))
+		return STATUS_PARTIAL;
+	if (name && !strcmp(name, "full"))
+		return STATUS_FULL;
+	return STATUS_OUTLINE;
+}
+
+static enum fn_scope scope_of(const char *name)
+{
+	enum fn_scope s;
+
+	for (s = SCOPE_SAME_TU; s <= SCOPE_BOTH; s++)
+		if (name && !strcmp(name, scope_name(s)))
+			return s;
+	return SCOPE_NONE;
+}
+
+static enum blind_spot blind_of(const char *name)
+{
+	enum blind_spot b;
+
+	for (b = BLIND_INCOMPLETE; b <= BLIND_NOT_ATTACHABLE; b++)
+		if (name && !strcmp(name, blind_spot_name(b)))
+			return b;
+	return BLIND_NONE;
+}
+
+
+static void load_decls(struct report *r, struct function *fn, json_t *arr)
+{
+	size_t i;
+	json_t *o;
+
+	fn->ndecls = json_array_size(arr);
+	fn->decls = xcalloc(fn->ndecls + 1, sizeof(*fn->decls));
+	json_array_foreach(arr, i, o) {
+		fn->decls[i].file = get_str(r, o, "file");
+		fn->decls[i].line = (uint32_t)get_u64(o, "line");
+		fn->decls[i].external = get_bool(o, "external");
+	}
+}
+
+static void load_copies(struct report *r, struct function *fn, json_t *arr)
+{
+	struct outline_copy *c;
+	size_t i;
+	json_t *o;
+
+	fn->ncopies = json_array_size(arr);
+	fn->copies = xcalloc(fn->ncopies + 1, sizeof(*fn->copies));
+	json_array_foreach(arr, i, o) {
+		c = &fn->copies[i];
+		c->symbol = get_str(r, o, "symbol");
+		c->clone = get_str(r, o, "clone");
+		c->tu = get_str(r, o, "tu");
+		c->address = get_addr(o, "address");
+		c->size = get_u64(o, "size");
+		c->ftrace = get_bool(o, "ftrace");
+		c->nokprobe = get_str(r, o, "nokprobe");
+		fn->ftrace |= c->ftrace;
+	}
+}
+
+/* "symbol+0xoff": the symbol may itself hold '+' (C++), the offset not. */
+static void parse_probe(struct report *r, struct inline_site *s,
+			const char *probe)
+{
+	const char *plus = probe ? strrchr(probe, '+') : NULL;
+
+	if (!plus)
+		return;
+	s->probe_symbol = strpool_intern_len(&r->strings, probe,
+					     (size_t)(plus - probe));
+	s->probe_offset = strtoull(plus + 1, NULL, 16);
+}
+
+static void load_sites(struct report *r, struct function *fn, json_t *arr)
+{
+	struct inline_site *s;
+	size_t i;
+	json_t *o;
+
+	fn->nsite_list = json_array_size(arr);
+	fn->site_list = xcalloc(fn->nsite_list + 1, sizeof(*fn->site_list));
+	json_array_foreach(arr, i, o) {
+		s = &fn->site_list[i];
+		s->caller = get_str(r, o, "caller");
+		s->container = get_str(r, o, "container");
+		s->tu = get_str(r, o, "tu");
+		s->cross_tu = get_bool(o, "cross_tu");
+		s->call_file = get_str(r, o, "call_file");
+		s->call_line = (uint32_t)get_u64(o, "call_line");
+		s->entry = get_addr(o, "entry");
+		parse_probe(r, s, json_string_value(json_object_get(o,
+								   "probe")));
+		s->refused = get_str(r, o, "refused");
+	}
+}
+
+static void load_function(struct report *r, struct function *fn, json_t *o)
+{
+	json_t *sites = json_object_get(o, "sites");
+
+	fn->name = get_str(r, o, "name");
+	fn->status = status_of(json_string_value(json_object_get(o,
+								 "status")));
+	fn->scope = scope_of(json_string_value(json_object_get(o, "scope")));
+	fn->sites = get_u64(sites, "total");
+	fn->sites_same_tu = get_u64(sites, "same_tu");
+	fn->sites_cross_tu = get_u64(sites, "cross_tu");
+	load_decls(r, fn, json_object_get(o, "decls"));
+	load_copies(r, fn, json_object_get(o, "out_of_line"));
+	fn->in_symtab = get_bool(o, "in_symtab");
+	fn->plain_symbol = get_bool(o, "traceable_by_name");
+	fn->blind = blind_of(json_string_value(json_object_get(o,
+							       "blind_spot")));
+	fn->direct_calls = get_u64(o, "direct_calls");
+	if (json_object_get(o, "inline_sites"))
+		load_sites(r, fn, json_object_get(o, "inline_sites"));
+}
+
+static void load_input(struct report *r, json_t *in)
+{
+	json_t *arr = json_object_get(in, "producers"), *v;
+	size_t i;
+
+	r->path = get_str(r, in, "path");
+	r->build_id = get_str(r, in, "build_id");
+	r->machine = get_str(r, in, "machine");
+	r->elf_type = get_str(r, in, "elf_type");
+	r->lto = get_str(r, in, "lto");
+	r->is_kernel = get_bool(in, "kernel");
+	r->units = get_u64(in, "units");
+	r->nproducers = json_array_size(arr);
+	r->producers = xcalloc(r->nproducers + 1, sizeof(*r->producers));
+	json_array_foreach(arr, i, v)
+		r->producers[i] = strpool_intern(&r->strings,
+						 json_string_value(v) ?: "");
+	arr = json_object_get(in, "dwarf_versions");
+	r->ndwarf_versions = json_array_size(arr);
+	r->dwarf_versions = xcalloc(r->ndwarf_versions + 1,
+				    sizeof(*r->dwarf_versions));
+	json_array_foreach(arr, i, v)
+		r->dwarf_versions[i] = (unsigned int)json_integer_value(v);
+}
+
+static void load_summary(struct summary *s, json_t *o)
+{
+	const struct summary_field *f;
+
+	for (f = summary_fields; f->name; f++)
+		*summary_count(s, f) = get_u64(o, f->name);
+	s->has_ftrace = json_is_integer(json_object_get(
+		o, "functions_partial_ftrace"));
+}
+
+static void load_suffixes(struct report *r, json_t *arr)
+{
+	struct suffixed_symbol *s;
+	size_t i;
+	json_t *o;
+
+	r->nsuffixed = json_array_size(arr);
+	r->suffixed = xcalloc(r->nsuffixed + 1, sizeof(*r->suffixed));
+	json_array_foreach(arr, i, o) {
+		s = &r->suffixed[i];
+		s->symbol = get_str(r, o, "symbol");
+		s->base = get_str(r, o, "base");
+		s->is_func = !strcmp(json_string_value(json_object_get(
+					     o, "kind")) ?: "", "func");
+		s->address = get_addr(o, "address");
+		s->base_unique = get_bool(o, "base_unique");
+	}
+}
+
+static struct report *load_report(json_t *o)
+{
+	struct report *r = xcalloc(1, sizeof(*r));
+	json_t *fns = json_object_get(o, "functions"), *f, *warn;
+	size_t i;
+
+	load_input(r, json_object_get(o, "input"));
+	load_summary(&r->summary, json_object_get(o, "summary"));
+	r->nfunctions = json_array_size(fns);
+	r->functions = xcalloc(r->nfunctions + 1, sizeof(*r->functions));
+	json_array_foreach(fns, i, f) {
+		load_function(r, &r->functions[i], f);
+		r->sites_listed |= json_object_get(f, "inline_sites") != NULL;
+	}
+	load_suffixes(r, json_object_get(o, "llvm_suffixes"));
+	warn = json_object_get(o, "warnings");
+	r->nwarnings = json_array_size(warn);
+	r->warnings = xcalloc(r->nwarnings + 1, sizeof(*r->warnings));
+	json_array_foreach(warn, i, f)
+		r->warnings[i] = strpool_intern(&r->strings,
+						json_string_value(f) ?: "");
+	return r;
+}
+
+/* Enough shape to trust the rest: get_* tolerate anything missing. */
+static bool looks_like_report(json_t *o)
+{
+	return json_is_object(json_object_get(o, "input")) &&
+	       json_is_object(json_object_get(o, "summary")) &&
+	       json_is_array(json_object_get(o, "functions")) &&
+	       json_is_string(json_object_get(json_object_get(o, "input"),
+					      "path"));
+}
+
+static void push_report(struct report ***reports, size_t *n,
+			struct report *r)
+{
+	*reports = xrealloc(*reports, (*n + 1) * sizeof(**reports));
+	(*reports)[(*n)++] = r;
+}
+
+int report_load_json(const char *path, struct report ***reports, size_t *n,
+		     char **err)
+{
+	json_error_t jerr;
+	json_t *root = json_load_file(path, 0, &jerr), *list, *o;
+	const char *schema;
+	size_t i;
+
+	*err = NULL;
+	if (!root) {
+		*err = xasprintf("%s: not a readable inlscan JSON report: %s (line %d)",
+				 path, jerr.text, jerr.line);
+		return -1;
+	}
+	schema = json_string_value(json_object_get(root, "schema"));
+	if (!schema || strcmp(schema, INLSCAN_SCHEMA)) {
+		*err = xasprintf("%s: schema is %s, expected %s; rerun 'inlscan scan --json'",
+				 path, schema ? schema : "missing",
+				 INLSCAN_SCHEMA);
+		json_decref(root);
+		return -1;
+	}
+	list = json_object_get(root, "reports");
+	if (!list && looks_like_report(root))
+		push_report(reports, n, load_report(root));
+	json_array_foreach(list, i, o) {
+		if (!looks_like_report(o))
+			break;
+		push_report(reports, n, load_report(o));
+	}
+	if (list && i < json_array_size(list))
+		*err = xasprintf("%s: report %zu is malformed", path, i);
+	else if (!list && !looks_like_report(root))
+		*err = xasprintf("%s: malformed inlscan report", path);
+	json_decref(root);
+	return *err ? -1 : 0;
+}

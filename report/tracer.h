@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Deny-lists and probe lists in the formats tracers read. */
+#ifndef INLSCAN_REPORT_TRACER_H
+#define INLSCAN_REPORT_TRACER_H
+
+#include <stdio.h>
+
+#include "../analyzer/tracer.h"
+
+enum deny_format {
+	DENY_FTRACE,		/* set_ftrace_notrace: sym, sym:mod:MOD */
+	DENY_RETSNOOP,		/* retsnoop -d @file: a name per line */
+	DENY_BPFTRACE,		/* a map to test in a predicate */
+	DENY_PLAIN,		/* as available_filter_functions: sym [MOD] */
+	DENY_JSON,
+};
+
+enum probe_format {
+	PROBES_KPROBE,		/* kprobe_events lines */
+	PROBES_PERF,		/* perf probe commands */
+	PROBES_BPFTRACE,	/* a script counting every call */
+	PROBES_JSON,
+};
+
+/* One requested function of one report, with its probe points. */
+struct probe_set {
+	struct report *r;
+	const struct function *fn;
+	struct probe_point *points;
+	size_t n;
+};
+
+int parse_deny_format(const char *s, enum deny_format *f);
+int parse_probe_format(const char *s, enum probe_format *f);
+
+int render_denylist(FILE *out, const struct deny_entry *e, size_t n,
+		    enum deny_format format);
+int render_probes(FILE *out, const struct probe_set *sets, size_t nsets,
+		  enum probe_format format);
+
+#endif
