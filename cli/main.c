@@ -487,8 +487,8 @@ static int start_command(int argc, char **argv, struct options *o,
 	if (status)
 		return status;
 	if (argc - optind < min_args) {
-		fprintf(stderr, "inlscan %s: missing %s; try 'inlscan %s --help'\n",
-			o->name, optind >= argc ? "input file" : "function name",
+		fprintf(stderr, "inlscan %s: %s; try 'inlscan %s --help'\n",
+			o->name, optind >= argc ? "no input file" : "no function name",
 			o->name);
 		return EXIT_USAGE;
 	}

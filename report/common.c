@@ -50,11 +50,12 @@ const char *blind_spot_name(enum blind_spot blind)
 
 const char *call_site_info(const struct summary *s)
 {
-	if (!s->subprograms_all_calls)
+	/* -O0 marks call-free functions as fully described: not evidence */
+	if (s->subprograms_all_calls >= s->subprograms_with_code)
+		return "complete";
+	if (!s->call_sites_direct && !s->call_sites_indirect)
 		return "none";
-	if (s->subprograms_all_calls < s->subprograms_with_code)
-		return "partial";
-	return "complete";
+	return "partial";
 }
 
 void coverage_text(char *buf, size_t len, const struct report *r,

@@ -59,3 +59,56 @@ net=$(dirname "$ko")/..
 check_eq "modules under net/: scan exits 0, none skipped" "0 0" "$? $(jq '.skipped | length' "$B/net.json")"
 check_num "modules under net/: one report per .ko" \
 	"$(find "$net" -name '*.ko' | wc -l)" "$(jq '.reports | length' "$B/net.json")"
+
+# tracer outputs on the kernel
+check_num "vmlinux: call sites = llvm-dwarfdump #call site DIEs" \
+	"$(jq '."#call site DIEs"' "$B/vmlinux.stats")" \
+	"$(jq '.summary.call_sites_direct + .summary.call_sites_indirect' "$B/vmlinux.json")"
+# words [from, to) of a vmlinux table inside .init.data, as the low 32
+# bits of each address in decimal (kernel text is one 4 GiB window)
+table_low_words() {
+	local from=$1 to=$2 sec_addr sec_off skip
+	read -r sec_addr sec_off < <(readelf -SW "$vmlinux" |
+		sed 's/\[ */[/' | awk '$2 == ".init.data" {print $4, $5}')
+	skip=$((16#$sec_off + 16#$from - 16#$sec_addr))
+	tail -c +$((skip + 1)) "$vmlinux" | head -c $((16#$to - 16#$from)) |
+		od -An -v -tu4 -w8 | awk '{print $1}'
+}
+table_low_words "$start" "$stop" | sort -n >"$B/vmlinux.mcount"
+"$INLSCAN" denylist "$B/vmlinux.json" >"$B/vmlinux.deny"
+# each deny-listed name: some FUNC symbol of that name holds an mcount entry
+readelf -sW "$vmlinux" | awk '$4 == "FUNC" {print $8, substr($2, 9), $3}' |
+	sort -k1,1 >"$B/vmlinux.funcs"
+missing=$(sort "$B/vmlinux.deny" | join - "$B/vmlinux.funcs" |
+	while read -r name low size; do echo "$name $((16#$low)) $size"; done |
+	awk 'NR == FNR { m[++n] = $1 + 0; next }
+	{
+		lo = 1; hi = n + 1
+		while (lo < hi) { mid = int((lo + hi) / 2)
+			if (m[mid] < $2) lo = mid + 1; else hi = mid }
+		if (lo <= n && m[lo] < $2 + $3) hit[$1] = 1; else seen[$1] = 1
+	}
+	END { for (s in seen) if (!(s in hit)) c++; print c + 0 }' \
+		"$B/vmlinux.mcount" -)
+check_true "vmlinux: deny-list has thousands of symbols" \
+	test "$(wc -l <"$B/vmlinux.deny")" -gt 1000
+check_num "vmlinux: deny-listed symbols without an mcount entry (readelf table)" \
+	0 "$missing"
+# NOKPROBE_SYMBOL: the _kprobe_blacklist table holds function addresses
+read -r bl_start bl_stop < <(readelf -sW "$vmlinux" |
+	awk '$8 == "__start_kprobe_blacklist" {s = $2} $8 == "__stop_kprobe_blacklist" {e = $2} END {print s, e}')
+table_low_words "$bl_start" "$bl_stop" | sort -u >"$B/vmlinux.blacklist"
+awk '{print $2, $1}' "$B/vmlinux.funcs" | while read -r low name; do
+	echo "$((16#$low)) $name"; done 2>/dev/null | sort -k1,1 |
+	join - "$B/vmlinux.blacklist" | awk '{print $2}' | sort -u \
+	>"$B/vmlinux.blacklisted"
+"$INLSCAN" scan --json --all "$vmlinux" |
+	jq -r '.functions[].out_of_line[] | select(.nokprobe == "_kprobe_blacklist") | .symbol' |
+	sort -u >"$B/vmlinux.inlscan-blacklisted"
+check_true "vmlinux: some copies are NOKPROBE_SYMBOL" \
+	test -s "$B/vmlinux.inlscan-blacklisted"
+check_eq "vmlinux: every _kprobe_blacklist copy is a symbol the table names" \
+	0 "$(comm -23 "$B/vmlinux.inlscan-blacklisted" "$B/vmlinux.blacklisted" | wc -l)"
+check_true "af_key.ko: ftrace deny-list names the module (sym:mod:af_key)" \
+	jq_true -n --rawfile d <("$INLSCAN" denylist "$ko") \
+	'($d | split("\n") | map(select(. != ""))) as $l | ($l | length) > 0 and ($l | all(test("^[A-Za-z0-9_.]+:mod:af_key$")))'

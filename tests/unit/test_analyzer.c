@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../../analyzer/analyze.h"
+#include "../../analyzer/tracer.h"
 #include "../../common/util.h"
 
 static int passed, failed;
@@ -328,6 +329,155 @@ static void test_clone_kinds(void)
 	strpool_free(&pool);
 }
 
+static void call_site(struct unit_rec *u, uint64_t off, uint64_t callee,
+		      int container)
+{
+	struct die_rec *d = unit_add_die(u);
+
+	d->kind = DIE_CALL_SITE;
+	d->off = off;
+	d->origin = callee;
+	d->caller = container;
+	d->container = container;
+	if (!callee)
+		d->flags = DIE_INDIRECT;
+}
+
+/*
+ * A kernel-like image: mcount entries, a NOKPROBE_SYMBOL address and a
+ * .noinstr.text range decide what a tracer can attach to.
+ *   traced:  partial, copy has mcount           -> incomplete, deny-listed
+ *   notrace: partial, copy has no mcount        -> not attachable
+ *   nokp:    outline, copy blacklisted          -> not attachable
+ *   noinstr: partial, copy in .noinstr.text     -> not attachable
+ *   hidden:  full                               -> untraceable
+ *   cloned:  partial, only cloned.isra.0        -> untraceable, deny-listed
+ */
+static void test_blind_spots(void)
+{
+	static const char *const names[] = {
+		"traced", "notrace", "nokp", "noinstr", "hidden", "cloned",
+	};
+	struct image_rec *img = new_image(1);
+	struct unit_rec *u = unit(img, 0, 0x10, "k.c");
+	struct deny_entry *deny;
+	struct probe_point *pts;
+	struct report *r;
+	const struct function *f;
+	size_t i, n, cap = 0;
+	int c;
+
+	for (i = 0; i < 6; i++) {
+		root(u, 0x100 + i * 0x10, names[i], "kernel/k.c", 10 + i);
+		if (i != 4)
+			concrete(u, 0x108 + i * 0x10, 0x100 + i * 0x10,
+				 0x1000 + i * 0x100, 0x1040 + i * 0x100);
+	}
+	c = concrete(u, 0x200, 0, 0x2000, 0x2100);	/* the caller */
+	root(u, 0x1f0, "caller", "kernel/c.c", 1);
+	u->dies[c].origin = 0x1f0;
+	for (i = 0; i < 6; i++)
+		if (i != 2)
+			site(u, 0x210 + i * 0x10, 0x100 + i * 0x10, c,
+			     0x2000 + i * 0x10);
+	call_site(u, 0x280, 0x100, c);		/* a direct call of traced */
+	call_site(u, 0x288, 0, c);		/* through a pointer */
+	add_sym(img, "traced", 0x1000, 0x40);
+	add_sym(img, "notrace", 0x1100, 0x40);
+	add_sym(img, "nokp", 0x1200, 0x40);
+	add_sym(img, "noinstr", 0x1300, 0x40);
+	add_sym(img, "cloned.isra.0", 0x1500, 0x40);
+	add_sym(img, "caller", 0x2000, 0x100);
+	img->has_mcount = true;
+	for (i = 0; i < 6; i++)	/* notrace and noinstr have no entry */
+		if (i != 1 && i != 3)
+			*ARRAY_PUSH(img->mcount, img->nmcount, cap) =
+				0x1000 + i * 0x100 + 4;
+	*ARRAY_PUSH(img->mcount, img->nmcount, cap) = 0x2004;
+	img->kprobe_blacklist = xcalloc(1, sizeof(uint64_t));
+	img->kprobe_blacklist[0] = 0x1200;
+	img->nkprobe_blacklist = 1;
+	img->nokprobe = xcalloc(1, sizeof(*img->nokprobe));
+	img->nokprobe[0] = (struct nokprobe_range){ 0x1300, 0x1340,
+						    NOKPROBE_NOINSTR_TEXT };
+	img->nnokprobe = 1;
+	r = analyze(img, true);
+	CHECK(fn(r, "traced") && fn(r, "traced")->blind == BLIND_INCOMPLETE,
+	      "traced: incomplete");
+	CHECK(fn(r, "notrace") &&
+		      fn(r, "notrace")->blind == BLIND_NOT_ATTACHABLE,
+	      "notrace: not attachable");
+	f = fn(r, "nokp");
+	CHECK(f && f->blind == BLIND_NOT_ATTACHABLE && f->ncopies == 1 &&
+		      !strcmp(f->copies[0].nokprobe, "_kprobe_blacklist"),
+	      "nokp: not attachable, _kprobe_blacklist");
+	f = fn(r, "noinstr");
+	CHECK(f && f->blind == BLIND_NOT_ATTACHABLE &&
+		      !strcmp(f->copies[0].nokprobe, ".noinstr.text"),
+	      "noinstr: not attachable, .noinstr.text");
+	CHECK(fn(r, "hidden") && fn(r, "hidden")->blind == BLIND_UNTRACEABLE,
+	      "hidden: untraceable");
+	CHECK(fn(r, "cloned") && fn(r, "cloned")->blind == BLIND_UNTRACEABLE,
+	      "cloned: untraceable by name");
+	CHECK(r->summary.blind_incomplete == 1 &&
+		      r->summary.blind_untraceable == 2 &&
+		      r->summary.blind_not_attachable == 3,
+	      "class counts 1/2/3, got %zu/%zu/%zu",
+	      r->summary.blind_incomplete, r->summary.blind_untraceable,
+	      r->summary.blind_not_attachable);
+	CHECK(fn(r, "traced")->direct_calls == 1 &&
+		      r->summary.call_sites_direct == 1 &&
+		      r->summary.call_sites_indirect == 1,
+	      "one direct call of traced, one indirect");
+	n = denylist_select(&r, 1, &(struct deny_filter){ 0 }, &deny);
+	CHECK(n == 2 && !strcmp(deny[0].symbol, "cloned.isra.0") &&
+		      !strcmp(deny[1].symbol, "traced"),
+	      "deny-list: cloned.isra.0 and traced, got %zu", n);
+	free(deny);
+	n = denylist_select(&r, 1, &(struct deny_filter){ .dir = "kernel/x" },
+			    &deny);
+	CHECK(n == 0, "deny-list --dir kernel/x: empty");
+	free(deny);
+	n = probe_points(r, fn(r, "notrace"), &pts);
+	CHECK(n == 2 && pts[0].kind == PROBE_ENTRY &&
+		      refused_is(pts[0].refused, REFUSED_NO_MCOUNT) &&
+		      pts[1].kind == PROBE_INLINE && !pts[1].refused &&
+		      !strcmp(pts[1].symbol, "caller") && pts[1].offset == 0x10,
+	      "notrace: entry refused (no mcount), site caller+0x10 usable");
+	free(pts);
+	done(img, r);
+}
+
+static void test_group_by_dir(void)
+{
+	struct image_rec *img = new_image(1);
+	struct unit_rec *u = unit(img, 0, 0x10, "a.c");
+	struct dir_group *g;
+	struct report *r;
+	size_t n;
+	int c;
+
+	root(u, 0x100, "a", "./drivers/md/md.c", 1);
+	root(u, 0x110, "b", "drivers/md/raid1.c", 1);
+	root(u, 0x120, "c", "include/linux/list.h", 1);
+	c = concrete(u, 0x200, 0, 0x2000, 0x2100);
+	site(u, 0x210, 0x100, c, 0x2000);
+	site(u, 0x220, 0x110, c, 0x2010);
+	site(u, 0x230, 0x120, c, 0x2020);
+	r = analyze(img, false);
+	n = group_by_dir(r, 1, &g);
+	CHECK(n == 2 && !strcmp(g[0].dir, "drivers") && g[0].full == 2 &&
+		      !strcmp(g[1].dir, "include") && g[1].full == 1,
+	      "depth 1: drivers (2 full), include (1 full)");
+	free(g);
+	n = group_by_dir(r, 2, &g);
+	CHECK(n == 2 && !strcmp(g[0].dir, "drivers/md") &&
+		      !strcmp(g[1].dir, "include/linux"),
+	      "depth 2: drivers/md, include/linux");
+	free(g);
+	done(img, r);
+}
+
 int main(void)
 {
 	test_thinlto_units();
@@ -336,6 +486,8 @@ int main(void)
 	test_decls();
 	test_discarded();
 	test_clone_kinds();
+	test_blind_spots();
+	test_group_by_dir();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
