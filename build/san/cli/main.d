@@ -1,8 +1,10 @@
 build/san/cli/main.o: cli/main.c cli/../analyzer/analyze.h \
  cli/../analyzer/../common/records.h cli/../analyzer/model.h \
  cli/../analyzer/strpool.h cli/../common/util.h cli/../dwarf/scan.h \
- cli/../dwarf/../common/records.h cli/../report/render.h \
- cli/../report/../analyzer/model.h cli/inputs.h
+ cli/../dwarf/../common/records.h cli/../report/load.h \
+ cli/../report/../analyzer/model.h cli/../report/render.h \
+ cli/../report/../analyzer/tracer.h cli/../report/../analyzer/model.h \
+ cli/../report/tracer.h cli/inputs.h
 cli/../analyzer/analyze.h:
 cli/../analyzer/../common/records.h:
 cli/../analyzer/model.h:
@@ -10,6 +12,10 @@ cli/../analyzer/strpool.h:
 cli/../common/util.h:
 cli/../dwarf/scan.h:
 cli/../dwarf/../common/records.h:
-cli/../report/render.h:
+cli/../report/load.h:
 cli/../report/../analyzer/model.h:
+cli/../report/render.h:
+cli/../report/../analyzer/tracer.h:
+cli/../report/../analyzer/model.h:
+cli/../report/tracer.h:
 cli/inputs.h:
