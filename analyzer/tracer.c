@@ -160,7 +160,7 @@ size_t probe_points(const struct report *r, const struct function *fn,
 		p->symbol = p->site->probe_symbol;
 		p->offset = p->site->probe_offset;
 		p->address = p->site->entry;
-		p->refused = p->site->refused;
+		p->refused = p->symbol ? p->site->refused : REFUSED_NO_SYMBOL;
 	}
 	return n;
 }

@@ -122,7 +122,7 @@ static void parse_probe(struct report *r, struct inline_site *s,
 {
 	const char *plus = probe ? strrchr(probe, '+') : NULL;
 
-	if (!plus)
+	if (!plus || plus == probe)
 		return;
 	s->probe_symbol = strpool_intern_len(&r->strings, probe,
 					     (size_t)(plus - probe));
@@ -181,9 +181,9 @@ static void load_input(struct report *r, json_t *in)
 
 	r->path = get_str(r, in, "path");
 	r->build_id = get_str(r, in, "build_id");
-	r->machine = get_str(r, in, "machine");
-	r->elf_type = get_str(r, in, "elf_type");
-	r->lto = get_str(r, in, "lto");
+	r->machine = get_str(r, in, "machine") ?: "?";
+	r->elf_type = get_str(r, in, "elf_type") ?: "?";
+	r->lto = get_str(r, in, "lto") ?: "unknown";
 	r->is_kernel = get_bool(in, "kernel");
 	r->units = get_u64(in, "units");
 	r->nproducers = json_array_size(arr);
@@ -228,6 +228,13 @@ static void load_suffixes(struct report *r, json_t *arr)
 	}
 }
 
+static int compare_functions(const void *x, const void *y)
+{
+	const struct function *a = x, *b = y;
+
+	return strcmp(a->name, b->name);
+}
+
 static struct report *load_report(json_t *o)
 {
 	struct report *r = xcalloc(1, sizeof(*r));
@@ -242,6 +249,9 @@ static struct report *load_report(json_t *o)
 		load_function(r, &r->functions[i], f);
 		r->sites_listed |= json_object_get(f, "inline_sites") != NULL;
 	}
+	/* lookups bsearch by name: a hand-edited file may be out of order */
+	sort_array(r->functions, r->nfunctions, sizeof(*r->functions),
+		   compare_functions);
 	load_suffixes(r, json_object_get(o, "llvm_suffixes"));
 	warn = json_object_get(o, "warnings");
 	r->nwarnings = json_array_size(warn);
@@ -252,12 +262,24 @@ static struct report *load_report(json_t *o)
 	return r;
 }
 
+static bool functions_named(json_t *fns)
+{
+	size_t i;
+	json_t *f;
+
+	json_array_foreach(fns, i, f)
+		if (!json_is_string(json_object_get(f, "name")))
+			return false;
+	return true;
+}
+
 /* Enough shape to trust the rest: get_* tolerate anything missing. */
 static bool looks_like_report(json_t *o)
 {
 	return json_is_object(json_object_get(o, "input")) &&
 	       json_is_object(json_object_get(o, "summary")) &&
 	       json_is_array(json_object_get(o, "functions")) &&
+	       functions_named(json_object_get(o, "functions")) &&
 	       json_is_string(json_object_get(json_object_get(o, "input"),
 					      "path"));
 }

@@ -63,3 +63,29 @@ for i in $(seq 1 40); do
 	[ "$rc" -le 1 ] || crashes="$crashes $pos:$rc"
 done
 check_eq "40 flipped .debug_info bytes: no crash, no hang" "" "$crashes"
+
+# damaged scan reports given in place of an ELF file: every command says
+# what is wrong in one line and exits 1
+echo '{"schema":"other"}' >"$d/schema.json"
+echo '{"schema":"inlscan/1"}' >"$d/empty.json"
+"$INLSCAN" scan --json --sites "$B/gcc-nolto" | head -c 3000 >"$d/cut.json"
+echo '{"schema":"inlscan/1","input":{"path":"x"},"summary":{},"functions":[{"name":null}]}' \
+	>"$d/noname.json"
+echo '{"schema":"inlscan/1","reports":[1]}' >"$d/multi.json"
+for cmd in scan denylist "probes helper"; do
+	set -- $cmd
+	expect_error "$1: report with another schema" 1 "expected inlscan/1" \
+		"$1" "$d/schema.json" $2
+	expect_error "$1: report without input" 1 "malformed inlscan report" \
+		"$1" "$d/empty.json" $2
+	expect_error "$1: truncated report" 1 "not a readable inlscan JSON" \
+		"$1" "$d/cut.json" $2
+	expect_error "$1: function without a name" 1 "malformed" \
+		"$1" "$d/noname.json" $2
+	expect_error "$1: multi-input report with a bad entry" 1 \
+		"report 0 is malformed" "$1" "$d/multi.json" $2
+done
+expect_error "probes: no function name" 2 "no function name" \
+	probes "$B/gcc-nolto"
+expect_error "probes: two images" 2 "one image" \
+	probes "$B/objs" helper
