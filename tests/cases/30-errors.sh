@@ -72,18 +72,19 @@ echo '{"schema":"inlscan/1"}' >"$d/empty.json"
 echo '{"schema":"inlscan/1","input":{"path":"x"},"summary":{},"functions":[{"name":null}]}' \
 	>"$d/noname.json"
 echo '{"schema":"inlscan/1","reports":[1]}' >"$d/multi.json"
-for cmd in scan denylist "probes helper"; do
-	set -- $cmd
-	expect_error "$1: report with another schema" 1 "expected inlscan/1" \
-		"$1" "$d/schema.json" $2
-	expect_error "$1: report without input" 1 "malformed inlscan report" \
-		"$1" "$d/empty.json" $2
-	expect_error "$1: truncated report" 1 "not a readable inlscan JSON" \
-		"$1" "$d/cut.json" $2
-	expect_error "$1: function without a name" 1 "malformed" \
-		"$1" "$d/noname.json" $2
-	expect_error "$1: multi-input report with a bad entry" 1 \
-		"report 0 is malformed" "$1" "$d/multi.json" $2
+for cmd in scan denylist probes; do
+	fn=()
+	[ "$cmd" = probes ] && fn=(helper)
+	expect_error "$cmd: report with another schema" 1 "expected inlscan/1" \
+		"$cmd" "$d/schema.json" "${fn[@]}"
+	expect_error "$cmd: report without input" 1 "malformed inlscan report" \
+		"$cmd" "$d/empty.json" "${fn[@]}"
+	expect_error "$cmd: truncated report" 1 "not a readable inlscan JSON" \
+		"$cmd" "$d/cut.json" "${fn[@]}"
+	expect_error "$cmd: function without a name" 1 "malformed" \
+		"$cmd" "$d/noname.json" "${fn[@]}"
+	expect_error "$cmd: multi-input report with a bad entry" 1 \
+		"report 0 is malformed" "$cmd" "$d/multi.json" "${fn[@]}"
 done
 expect_error "probes: no function name" 2 "no function name" \
 	probes "$B/gcc-nolto"
