@@ -39,6 +39,7 @@ struct analysis {
 	struct decl_key *decls;
 	size_t ndecls, decls_cap;
 	size_t cross_sites;
+	struct symbol_owner *owners;	/* parallel to img->syms */
 };
 
 static uint64_t hash_ptr(const void *p)
@@ -316,7 +317,8 @@ static void count_calls(struct analysis *a)
 	}
 }
 
-static void add_copy(struct analysis *a, size_t fn_idx, const char *tu,
+static void add_copy(struct analysis *a, size_t fn_idx,
+		     const struct symbol_owner *owner,
 		     const struct addr_range *range, const struct sym_rec *sym,
 		     bool ftrace)
 {
@@ -325,33 +327,79 @@ static void add_copy(struct analysis *a, size_t fn_idx, const char *tu,
 					    a->acc[fn_idx].copies_cap);
 
 	memset(c, 0, sizeof(*c));
-	c->tu = tu;
+	c->tu = owner->tu;
 	c->ftrace = ftrace;
 	c->address = sym ? sym->addr : range->start;
 	c->size = sym ? sym->size : range->end - range->start;
 	c->nokprobe = nokprobe_in(a->img, c->address, c->address + c->size);
 	if (!sym)
 		return;
+	a->owners[sym - a->img->syms] = *owner;
 	c->symbol = strpool_intern(&a->r->strings, sym->name);
 	c->clone = clone_kind(&a->r->strings, c->symbol, fn->name);
 	if (!c->clone)
 		fn->plain_symbol = true;
 }
 
+static const char *unit_string(struct analysis *a, uint32_t unit,
+			       uint32_t off)
+{
+	return off ? strpool_intern(&a->r->strings,
+				    unit_str(&a->img->units[unit], off))
+		   : NULL;
+}
+
+/* Name, declaration and TU of a root DIE, seen from where_unit. */
+static void root_owner(struct analysis *a, uint32_t root, uint32_t where_unit,
+		       struct symbol_owner *o)
+{
+	uint32_t unit;
+	const struct die_rec *d = join_die(&a->join, root, &unit);
+
+	o->name = unit_string(a, unit, d->name);
+	o->decl_file = unit_string(a, unit, d->decl_file);
+	o->decl_line = d->decl_line;
+	o->tu = join_tu_name(&a->join, unit, where_unit);
+}
+
+/* OBJECT symbols at a static variable's address belong to it. */
+static void own_variables(struct analysis *a)
+{
+	const struct image_rec *img = a->img;
+	const struct die_rec *d;
+	struct symbol_owner owner;
+	size_t k, s;
+	uint32_t u;
+
+	for (u = 0; u < img->nunits; u++) {
+		for (k = 0; k < img->units[u].ndies; k++) {
+			d = &img->units[u].dies[k];
+			if (d->kind != DIE_VARIABLE || !d->name)
+				continue;
+			root_owner(a, (uint32_t)(a->join.die_base[u] + k), u,
+				   &owner);
+			for (s = syms_at(img, d->entry);
+			     s < img->nsyms && img->syms[s].addr == d->entry;
+			     s++)
+				if (img->syms[s].kind == SYM_OBJECT)
+					a->owners[s] = owner;
+		}
+	}
+}
+
 /* Every symbol at the start of each of the instance's ranges. */
 static void match_instance(struct analysis *a, size_t fn_idx, uint32_t id)
 {
 	const struct image_rec *img = a->img;
-	uint32_t unit, root_unit;
+	uint32_t unit;
 	const struct die_rec *d = join_die(&a->join, id, &unit);
 	const struct unit_rec *u = &img->units[unit];
 	const struct addr_range *r;
-	const char *tu;
+	struct symbol_owner owner;
 	bool ftrace = false, matched = false;
 	size_t k, s;
 
-	join_die(&a->join, join_root(&a->join, id), &root_unit);
-	tu = join_tu_name(&a->join, root_unit, unit);
+	root_owner(a, join_root(&a->join, id), unit, &owner);
 	for (k = 0; k < d->nranges; k++) {
 		r = &u->ranges[d->first_range + k];
 		ftrace |= mcount_in(img, r->start, r->end);
@@ -362,12 +410,12 @@ static void match_instance(struct analysis *a, size_t fn_idx, uint32_t id)
 		     s < img->nsyms && img->syms[s].addr == r->start; s++) {
 			if (img->syms[s].kind != SYM_FUNC)
 				continue;
-			add_copy(a, fn_idx, tu, r, &img->syms[s], ftrace);
+			add_copy(a, fn_idx, &owner, r, &img->syms[s], ftrace);
 			matched = true;
 		}
 	}
 	if (!matched)
-		add_copy(a, fn_idx, tu, &u->ranges[d->first_range], NULL,
+		add_copy(a, fn_idx, &owner, &u->ranges[d->first_range], NULL,
 			 ftrace);
 	a->r->functions[fn_idx].ftrace |= ftrace;
 }
@@ -566,6 +614,7 @@ struct report *analyze_image(const struct image_rec *img,
 	struct report *r = xcalloc(1, sizeof(*r));
 
 	a.r = r;
+	a.owners = xcalloc(img->nsyms + 1, sizeof(*a.owners));
 	r->sites_listed = opts->want_sites;
 	join_build(&a.join, img, &r->strings);
 	collect(&a);
@@ -576,12 +625,15 @@ struct report *analyze_image(const struct image_rec *img,
 	      compare_functions);
 	r->summary.unresolved_refs = a.join.unresolved;
 	r->summary.has_ftrace = img->has_mcount;
-	find_suffixed(img, r);
+	own_variables(&a);
+	list_symbols(img, r, a.owners);
+	find_suffixed(r);
 	describe_input(img, &a.join, r);
 	join_free(&a.join);
 	free(a.acc);
 	free(a.name_slots);
 	free(a.name_index);
 	free(a.decls);
+	free(a.owners);
 	return r;
 }

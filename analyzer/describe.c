@@ -172,6 +172,7 @@ void report_free(struct report *r)
 	}
 	free(r->functions);
 	free(r->suffixed);
+	free(r->symbols);
 	free(r->producers);
 	free(r->dwarf_versions);
 	free(r->warnings);

@@ -91,12 +91,31 @@ struct function {
 	size_t direct_calls;	/* call sites whose callee is this name */
 };
 
+/* What DWARF says lives at a symbol's address. */
+struct symbol_owner {
+	const char *name;	/* the function or variable, NULL if none */
+	const char *decl_file;
+	uint32_t decl_line;
+	const char *tu;
+};
+
+/* A FUNC or OBJECT symbol of the image, with its DWARF owner. */
+struct image_symbol {
+	const char *name;
+	const char *base;	/* name without .llvm.N / .lto_priv.N */
+	bool is_func;
+	uint64_t address, size;
+	struct symbol_owner owner;
+};
+
 struct suffixed_symbol {
 	const char *symbol;
 	const char *base;
 	bool is_func;
 	bool base_unique;	/* no other symbol with this base name */
+	bool base_plain;	/* a symbol named exactly base exists */
 	uint64_t address;
+	struct symbol_owner owner;
 };
 
 struct summary {
@@ -135,6 +154,9 @@ struct report {
 	size_t nfunctions;
 	struct suffixed_symbol *suffixed;
 	size_t nsuffixed;
+	struct image_symbol *symbols;	/* by address; empty from a JSON
+					 * report written without --all */
+	size_t nsymbols;
 	const char **warnings;
 	size_t nwarnings;
 };

@@ -165,8 +165,7 @@ const char *clone_kind(struct strpool *pool, const char *sym,
 		   : strpool_intern(pool, "alias");
 }
 
-/* The base of "x.llvm.N" or "x.lto_priv.N", or NULL if not suffixed. */
-static const char *suffixed_base(struct strpool *pool, const char *sym)
+const char *suffixed_base(struct strpool *pool, const char *sym)
 {
 	static const char *const markers[] = { ".llvm.", ".lto_priv." };
 	const char *at;
@@ -183,61 +182,82 @@ static const char *suffixed_base(struct strpool *pool, const char *sym)
 	return NULL;
 }
 
-struct base_count {
-	const char *base;
-	size_t count;
-};
-
-static int compare_base(const void *a, const void *b)
+void list_symbols(const struct image_rec *img, struct report *r,
+		  const struct symbol_owner *owners)
 {
-	const struct base_count *x = a, *y = b;
+	struct image_symbol *s;
+	const char *base;
+	size_t i;
 
-	return x->base < y->base ? -1 : x->base > y->base;
+	r->symbols = xcalloc(img->nsyms + 1, sizeof(*r->symbols));
+	r->nsymbols = img->nsyms;
+	for (i = 0; i < img->nsyms; i++) {
+		s = &r->symbols[i];
+		s->name = strpool_intern(&r->strings, img->syms[i].name);
+		base = suffixed_base(&r->strings, s->name);
+		s->base = base ? base : s->name;
+		s->is_func = img->syms[i].kind == SYM_FUNC;
+		s->address = img->syms[i].addr;
+		s->size = img->syms[i].size;
+		s->owner = owners[i];
+	}
 }
 
-static size_t count_of(struct base_count *counts, size_t n, const char *b)
+static int compare_ptr(const void *a, const void *b)
 {
-	struct base_count key = { .base = b }, *hit;
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
 
-	hit = bsearch(&key, counts, n, sizeof(*counts), compare_base);
-	return hit ? hit->count : 0;
+	return x < y ? -1 : x > y;
+}
+
+/* How many of the sorted interned bases equal base. */
+static size_t count_of(const char **bases, size_t n, const char *base)
+{
+	const char **hit = bsearch(&base, bases, n, sizeof(*bases),
+				   compare_ptr);
+	size_t count = 0;
+
+	if (!hit)
+		return 0;
+	while (hit > bases && hit[-1] == base)
+		hit--;
+	while (hit + count < bases + n && hit[count] == base)
+		count++;
+	return count;
 }
 
 /*
  * Every .llvm.<hash> / .lto_priv.<n> symbol, and whether its base name
  * would be unique in the image with the suffix removed.
  */
-void find_suffixed(const struct image_rec *img, struct report *r)
+void find_suffixed(struct report *r)
 {
-	struct base_count *counts = xcalloc(img->nsyms, sizeof(*counts));
-	const char *base;
-	size_t i, n = 0, k, cap = 0;
+	const char **bases = xcalloc(r->nsymbols + 1, sizeof(*bases));
+	const char **plain = xcalloc(r->nsymbols + 1, sizeof(*plain));
+	const struct image_symbol *sym;
 	struct suffixed_symbol *s;
+	size_t i, nplain = 0, cap = 0;
 
-	for (i = 0; i < img->nsyms; i++) {
-		base = suffixed_base(&r->strings, img->syms[i].name);
-		counts[n].base = base ? base
-				      : strpool_intern(&r->strings,
-						       img->syms[i].name);
-		counts[n++].count = 1;
+	for (i = 0; i < r->nsymbols; i++) {
+		bases[i] = r->symbols[i].base;
+		if (r->symbols[i].base == r->symbols[i].name)
+			plain[nplain++] = r->symbols[i].name;
 	}
-	sort_array(counts, n, sizeof(*counts), compare_base);
-	for (i = 0, k = 0; i < n; i++) {
-		if (k && counts[k - 1].base == counts[i].base)
-			counts[k - 1].count++;
-		else
-			counts[k++] = counts[i];
-	}
-	for (i = 0; i < img->nsyms; i++) {
-		base = suffixed_base(&r->strings, img->syms[i].name);
-		if (!base)
+	sort_array(bases, r->nsymbols, sizeof(*bases), compare_ptr);
+	sort_array(plain, nplain, sizeof(*plain), compare_ptr);
+	for (i = 0; i < r->nsymbols; i++) {
+		sym = &r->symbols[i];
+		if (sym->base == sym->name)
 			continue;
 		s = ARRAY_PUSH(r->suffixed, r->nsuffixed, cap);
-		s->symbol = strpool_intern(&r->strings, img->syms[i].name);
-		s->base = base;
-		s->is_func = img->syms[i].kind == SYM_FUNC;
-		s->address = img->syms[i].addr;
-		s->base_unique = count_of(counts, k, base) == 1;
+		s->symbol = sym->name;
+		s->base = sym->base;
+		s->is_func = sym->is_func;
+		s->address = sym->address;
+		s->owner = sym->owner;
+		s->base_unique = count_of(bases, r->nsymbols, sym->base) == 1;
+		s->base_plain = count_of(plain, nplain, sym->base) > 0;
 	}
-	free(counts);
+	free(bases);
+	free(plain);
 }

@@ -18,6 +18,12 @@ const char *nokprobe_in(const struct image_rec *img, uint64_t start,
 const char *nokprobe_name(enum nokprobe why);
 /* Name of sym without clone or .llvm. suffixes. */
 const char *symbol_base(struct strpool *pool, const char *sym);
-void find_suffixed(const struct image_rec *img, struct report *r);
+/* The base of "x.llvm.N" or "x.lto_priv.N", or NULL if not suffixed. */
+const char *suffixed_base(struct strpool *pool, const char *sym);
+/* r->symbols from the image's symbols and their owners (parallel). */
+void list_symbols(const struct image_rec *img, struct report *r,
+		  const struct symbol_owner *owners);
+/* r->suffixed from r->symbols. */
+void find_suffixed(struct report *r);
 
 #endif

@@ -20,6 +20,7 @@ enum die_kind {
 	DIE_SUBPROGRAM,
 	DIE_INLINED,
 	DIE_CALL_SITE,		/* origin: the callee, REF_NONE if indirect */
+	DIE_VARIABLE,		/* static storage: entry is its address */
 };
 
 enum die_flag {

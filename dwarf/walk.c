@@ -295,6 +295,66 @@ static int record_call_site(struct walk *w, Dwarf_Die *die, int32_t caller,
 	return 0;
 }
 
+/* The address of a static-storage variable: DW_OP_addr or DW_OP_addrx. */
+static bool static_address(struct walk *w, Dwarf_Attribute *loc,
+			   Dwarf_Addr *addr)
+{
+	Dwarf_Block block;
+	Dwarf_Op *ops;
+	Dwarf_Attribute result;
+	size_t nops;
+
+	/* peek first: parsing every local's location would be slow */
+	if (dwarf_whatform(loc) != DW_FORM_exprloc ||
+	    dwarf_formblock(loc, &block) || block.length < 2 ||
+	    (block.data[0] != DW_OP_addr && block.data[0] != DW_OP_addrx &&
+	     block.data[0] != DW_OP_GNU_addr_index))
+		return false;
+	if (dwarf_getlocation(loc, &ops, &nops) || nops != 1)
+		return false;
+	if (ops[0].atom == DW_OP_addr)
+		*addr = ops[0].number;
+	else if (dwarf_getlocation_attr(loc, &ops[0], &result) ||
+		 dwarf_formaddr(&result, addr))
+		return false;
+	return !is_tombstone(w, *addr);
+}
+
+/*
+ * Variables are kept only to name the OBJECT symbols at their addresses
+ * (livepatch correlation of promoted statics). Their name and declaration
+ * may sit behind DW_AT_specification: libdw follows it on this thread's
+ * own handle.
+ */
+static void record_variable(struct walk *w, Dwarf_Die *die)
+{
+	Dwarf_Attribute attr;
+	Dwarf_Addr addr;
+	Dwarf_Word value;
+	struct die_rec *d;
+	bool flag;
+
+	if (!dwarf_attr(die, DW_AT_location, &attr) ||
+	    !static_address(w, &attr, &addr))
+		return;
+	d = unit_add_die(w->u);
+	d->kind = DIE_VARIABLE;
+	d->off = dwarf_dieoffset(die) | (w->alt ? REF_ALT : 0);
+	d->caller = d->container = -1;
+	d->entry = addr;
+	d->flags = DIE_HAS_ENTRY;
+	d->name = unit_add_string(w->u, dwarf_diename(die));
+	if (dwarf_attr_integrate(die, DW_AT_decl_file, &attr) &&
+	    attr.cu == die->cu && !dwarf_formudata(&attr, &value))
+		d->decl_file = file_name(w, value);
+	if (dwarf_attr_integrate(die, DW_AT_decl_line, &attr) &&
+	    !dwarf_formudata(&attr, &value))
+		d->decl_line = (uint32_t)value;
+	if (dwarf_attr_integrate(die, DW_AT_external, &attr) &&
+	    !dwarf_formflag(&attr, &flag) && flag)
+		d->flags |= DIE_EXTERNAL;
+}
+
 static bool is_call_site(int tag)
 {
 	return tag == DW_TAG_call_site || tag == DW_TAG_GNU_call_site;
@@ -364,6 +424,10 @@ static int walk_die(struct walk *w, Dwarf_Die *die, int32_t caller,
 	}
 	if (tag == DW_TAG_imported_unit) {
 		record_import(w, die);
+		return 0;
+	}
+	if (tag == DW_TAG_variable) {
+		record_variable(w, die);
 		return 0;
 	}
 	if (may_hold_functions(tag) && dwarf_haschildren(die))

@@ -5,9 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "json_util.h"
 #include "render.h"
 
-static json_t *json_addr(uint64_t addr)
+json_t *json_addr(uint64_t addr)
 {
 	char buf[32];
 
@@ -15,7 +16,7 @@ static json_t *json_addr(uint64_t addr)
 	return json_string(buf);
 }
 
-static json_t *json_str_or_null(const char *s)
+json_t *json_str_or_null(const char *s)
 {
 	return s ? json_string(s) : json_null();
 }
@@ -175,22 +176,61 @@ static json_t *function_block(const struct function *fn, bool has_ftrace,
 	return o;
 }
 
+json_t *owner_object(const struct symbol_owner *owner)
+{
+	json_t *o;
+
+	if (!owner->name)
+		return json_null();
+	o = json_object();
+	json_object_set_new(o, "name", json_string(owner->name));
+	json_object_set_new(o, "file", json_str_or_null(owner->decl_file));
+	json_object_set_new(o, "line", json_integer(owner->decl_line));
+	json_object_set_new(o, "tu", json_str_or_null(owner->tu));
+	return o;
+}
+
+json_t *suffixed_object(const struct suffixed_symbol *s)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "symbol", json_string(s->symbol));
+	json_object_set_new(o, "base", json_string(s->base));
+	json_object_set_new(o, "kind",
+			    json_string(s->is_func ? "func" : "object"));
+	json_object_set_new(o, "address", json_addr(s->address));
+	json_object_set_new(o, "base_unique", json_boolean(s->base_unique));
+	json_object_set_new(o, "base_plain", json_boolean(s->base_plain));
+	json_object_set_new(o, "dwarf", owner_object(&s->owner));
+	return o;
+}
+
 static json_t *suffixes_block(const struct report *r)
 {
-	json_t *a = json_array(), *o;
-	const struct suffixed_symbol *s;
+	json_t *a = json_array();
 	size_t i;
 
-	for (i = 0; i < r->nsuffixed; i++) {
-		s = &r->suffixed[i];
+	for (i = 0; i < r->nsuffixed; i++)
+		json_array_append_new(a, suffixed_object(&r->suffixed[i]));
+	return a;
+}
+
+static json_t *symbols_block(const struct report *r)
+{
+	json_t *a = json_array(), *o;
+	const struct image_symbol *s;
+	size_t i;
+
+	for (i = 0; i < r->nsymbols; i++) {
+		s = &r->symbols[i];
 		o = json_object();
-		json_object_set_new(o, "symbol", json_string(s->symbol));
-		json_object_set_new(o, "base", json_string(s->base));
+		json_object_set_new(o, "name", json_string(s->name));
 		json_object_set_new(o, "kind",
 				    json_string(s->is_func ? "func" : "object"));
 		json_object_set_new(o, "address", json_addr(s->address));
-		json_object_set_new(o, "base_unique",
-				    json_boolean(s->base_unique));
+		json_object_set_new(o, "size",
+				    json_integer((json_int_t)s->size));
+		json_object_set_new(o, "dwarf", owner_object(&s->owner));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -247,6 +287,8 @@ static json_t *report_object(struct report *r,
 	if (opts->by_dir >= 0)
 		json_object_set_new(o, "by_dir", dirs_block(r, opts->by_dir));
 	json_object_set_new(o, "llvm_suffixes", suffixes_block(r));
+	if (opts->outline)
+		json_object_set_new(o, "symbols", symbols_block(r));
 	json_object_set_new(o, "warnings",
 			    string_array(r->warnings, r->nwarnings));
 	return o;
@@ -282,18 +324,19 @@ static json_t *multi_object(const struct scan_results *res,
 	return o;
 }
 
-int render_json(FILE *out, const struct scan_results *res,
-		const struct render_opts *opts)
+int json_write(FILE *out, json_t *root)
 {
-	json_t *root;
-	int rc;
+	int rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_ENSURE_ASCII);
 
-	if (res->nreports == 1 && res->reports[0])
-		root = report_object(res->reports[0], opts);
-	else
-		root = multi_object(res, opts);
-	rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_ENSURE_ASCII);
 	fputc('\n', out);
 	json_decref(root);
 	return rc;
+}
+
+int render_json(FILE *out, const struct scan_results *res,
+		const struct render_opts *opts)
+{
+	if (res->nreports == 1 && res->reports[0])
+		return json_write(out, report_object(res->reports[0], opts));
+	return json_write(out, multi_object(res, opts));
 }

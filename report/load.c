@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analyzer/symbols.h"
 #include "../common/util.h"
 #include "render.h"
 
@@ -209,6 +210,22 @@ static void load_summary(struct summary *s, json_t *o)
 		o, "functions_partial_ftrace"));
 }
 
+static void load_owner(struct report *r, json_t *o, struct symbol_owner *w)
+{
+	if (!json_is_object(o))
+		return;
+	w->name = get_str(r, o, "name");
+	w->decl_file = get_str(r, o, "file");
+	w->decl_line = (uint32_t)get_u64(o, "line");
+	w->tu = get_str(r, o, "tu");
+}
+
+static bool is_func_kind(json_t *o)
+{
+	return !strcmp(json_string_value(json_object_get(o, "kind")) ?: "",
+		       "func");
+}
+
 static void load_suffixes(struct report *r, json_t *arr)
 {
 	struct suffixed_symbol *s;
@@ -219,12 +236,34 @@ static void load_suffixes(struct report *r, json_t *arr)
 	r->suffixed = xcalloc(r->nsuffixed + 1, sizeof(*r->suffixed));
 	json_array_foreach(arr, i, o) {
 		s = &r->suffixed[i];
-		s->symbol = get_str(r, o, "symbol");
-		s->base = get_str(r, o, "base");
-		s->is_func = !strcmp(json_string_value(json_object_get(
-					     o, "kind")) ?: "", "func");
+		s->symbol = get_str(r, o, "symbol") ?: "";
+		s->base = get_str(r, o, "base") ?: s->symbol;
+		s->is_func = is_func_kind(o);
 		s->address = get_addr(o, "address");
 		s->base_unique = get_bool(o, "base_unique");
+		s->base_plain = get_bool(o, "base_plain");
+		load_owner(r, json_object_get(o, "dwarf"), &s->owner);
+	}
+}
+
+static void load_symbols(struct report *r, json_t *arr)
+{
+	struct image_symbol *s;
+	const char *base;
+	size_t i;
+	json_t *o;
+
+	r->nsymbols = json_array_size(arr);
+	r->symbols = xcalloc(r->nsymbols + 1, sizeof(*r->symbols));
+	json_array_foreach(arr, i, o) {
+		s = &r->symbols[i];
+		s->name = get_str(r, o, "name") ?: "";
+		base = suffixed_base(&r->strings, s->name);
+		s->base = base ? base : s->name;
+		s->is_func = is_func_kind(o);
+		s->address = get_addr(o, "address");
+		s->size = get_u64(o, "size");
+		load_owner(r, json_object_get(o, "dwarf"), &s->owner);
 	}
 }
 
@@ -253,6 +292,7 @@ static struct report *load_report(json_t *o)
 	sort_array(r->functions, r->nfunctions, sizeof(*r->functions),
 		   compare_functions);
 	load_suffixes(r, json_object_get(o, "llvm_suffixes"));
+	load_symbols(r, json_object_get(o, "symbols"));
 	warn = json_object_get(o, "warnings");
 	r->nwarnings = json_array_size(warn);
 	r->warnings = xcalloc(r->nwarnings + 1, sizeof(*r->warnings));

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_util.h"
 #include "render.h"
 
 /* Event names are C identifiers of at most 64 bytes (trace_probe.h). */
@@ -59,7 +60,6 @@ static int deny_json(FILE *out, const struct deny_entry *e, size_t n)
 {
 	json_t *root = json_object(), *list = json_array(), *o;
 	size_t i;
-	int rc;
 
 	for (i = 0; i < n; i++) {
 		o = json_object();
@@ -75,10 +75,7 @@ static int deny_json(FILE *out, const struct deny_entry *e, size_t n)
 	}
 	json_object_set_new(root, "schema", json_string(INLSCAN_SCHEMA));
 	json_object_set_new(root, "denylist", list);
-	rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_ENSURE_ASCII);
-	fputc('\n', out);
-	json_decref(root);
-	return rc;
+	return json_write(out, root);
 }
 
 static void deny_bpftrace(FILE *out, const struct deny_entry *e, size_t n)
@@ -302,7 +299,6 @@ static int probes_json(FILE *out, const struct probe_set *sets, size_t n)
 {
 	json_t *root = json_object(), *list = json_array(), *o, *points;
 	size_t i, k;
-	int rc;
 
 	for (i = 0; i < n; i++) {
 		o = json_object();
@@ -322,10 +318,7 @@ static int probes_json(FILE *out, const struct probe_set *sets, size_t n)
 	}
 	json_object_set_new(root, "schema", json_string(INLSCAN_SCHEMA));
 	json_object_set_new(root, "probes", list);
-	rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_ENSURE_ASCII);
-	fputc('\n', out);
-	json_decref(root);
-	return rc;
+	return json_write(out, root);
 }
 
 int render_probes(FILE *out, const struct probe_set *sets, size_t nsets,
