@@ -20,9 +20,10 @@ endif
 COMMON := common/util.c common/records.c
 DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c dwarf/scan.c
 ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \
-	analyzer/analyze.c analyzer/describe.c analyzer/tracer.c
+	analyzer/analyze.c analyzer/describe.c analyzer/tracer.c \
+	analyzer/compare.c
 REPORT := report/common.c report/json.c report/text.c report/load.c \
-	report/tracer.c
+	report/tracer.c report/compare.c
 CLI := cli/main.c cli/inputs.c
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 

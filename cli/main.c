@@ -15,6 +15,7 @@
 #include "../dwarf/scan.h"
 #include "../report/load.h"
 #include "../report/render.h"
+#include "../report/compare.h"
 #include "../report/tracer.h"
 #include "inputs.h"
 
@@ -24,6 +25,14 @@ enum command {
 	CMD_SCAN = 1 << 0,
 	CMD_DENYLIST = 1 << 1,
 	CMD_PROBES = 1 << 2,
+	CMD_SUFFIXES = 1 << 3,
+	CMD_DIFF = 1 << 4,
+};
+
+enum fail_on {
+	FAIL_NEW_PARTIAL = 1 << 0,
+	FAIL_NEW_FULL = 1 << 1,
+	FAIL_RENAMED = 1 << 2,
 };
 
 /* Everything the command line decides, passed down; no globals. */
@@ -39,6 +48,10 @@ struct options {
 	struct deny_filter deny;
 	enum deny_format deny_format;
 	enum probe_format probe_format;
+	unsigned int fail_on;	/* enum fail_on bits */
+	bool livepatch;
+	char **changed;		/* --changed names, sorted before use */
+	size_t nchanged;
 };
 
 struct collector {
@@ -64,6 +77,11 @@ static void usage(FILE *out)
 		"  probes FILE|REPORT.json FUNC...\n"
 		"                     every place FUNC's code runs (its entry and each inline\n"
 		"                     site) as kprobe_events lines, perf probe or bpftrace\n"
+		"  suffixes FILE|REPORT.json\n"
+		"                     ThinLTO's name.llvm.<hash> and GCC's .lto_priv.N symbols:\n"
+		"                     unique without the suffix or not, and whose they are\n"
+		"  diff OLD NEW       two builds (LTO vs non-LTO, original vs patched) by\n"
+		"                     function; --livepatch: renames and inline carriers\n"
 		"  help               this text\n"
 		"\n"
 		"A REPORT.json is what 'inlscan scan --json' wrote: a large image is walked\n"
@@ -149,12 +167,68 @@ static void probes_usage(FILE *out)
 		"2 usage error.\n");
 }
 
+static void suffixes_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: inlscan suffixes [OPTIONS] FILE|REPORT.json\n"
+		"\n"
+		"Every FUNC and OBJECT symbol named base.llvm.<digits> (ThinLTO's promoted\n"
+		"locals) or base.lto_priv.N (GCC LTO): whether base is unique in the image\n"
+		"(the suffix could be dropped), the collisions, and the DWARF function or\n"
+		"variable at the symbol's address.\n"
+		"\n"
+		"Options:\n"
+		"      --json           JSON output\n"
+		"  -j, --jobs N         worker threads\n"
+		"      --debug-file F   read DWARF from F\n"
+		"  -o, --output FILE    write to FILE instead of stdout\n"
+		"  -h, --help           this text\n"
+		"\n"
+		"Exit status: 0 ok, 1 the input could not be read, 2 usage error.\n");
+}
+
+static void diff_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: inlscan diff [OPTIONS] OLD NEW\n"
+		"\n"
+		"Compare two builds, each an ELF file or a single-image REPORT.json: the\n"
+		"summaries side by side, and every function whose status, inline sites,\n"
+		"cross-TU sites or out-of-line symbol names changed. Function lists from a\n"
+		"REPORT.json hold outline functions only if it was written with --all.\n"
+		"\n"
+		"Options:\n"
+		"      --json           JSON output\n"
+		"      --by-dir DEPTH   also compare by declaration directory\n"
+		"      --fail-on WHAT   exit 1 if NEW has what OLD had not: new-partial,\n"
+		"                       new-full, renamed (comma-separated, repeatable)\n"
+		"      --livepatch      OLD is the original, NEW the patched build: list the\n"
+		"                       symbols a binary-diff tool cannot pair by name\n"
+		"                       (suffix hash changed, appeared, vanished; ambiguous\n"
+		"                       where several candidates remain), and for every\n"
+		"                       changed function each function carrying it inline.\n"
+		"                       A REPORT.json needs 'scan --json --all --sites'.\n"
+		"      --changed NAMES  functions the patch changes (comma-separated,\n"
+		"                       repeatable); functions whose copy changed size are\n"
+		"                       found without it\n"
+		"  -j, --jobs N         worker threads\n"
+		"  -o, --output FILE    write to FILE instead of stdout\n"
+		"  -h, --help           this text\n"
+		"\n"
+		"Exit status: 0 ok (or nothing --fail-on names), 1 an input could not be\n"
+		"read or --fail-on matched, 2 usage error.\n");
+}
+
 static void command_usage(const struct options *o, FILE *out)
 {
 	if (o->cmd == CMD_DENYLIST)
 		denylist_usage(out);
 	else if (o->cmd == CMD_PROBES)
 		probes_usage(out);
+	else if (o->cmd == CMD_SUFFIXES)
+		suffixes_usage(out);
+	else if (o->cmd == CMD_DIFF)
+		diff_usage(out);
 	else
 		scan_usage(out);
 }
@@ -176,6 +250,7 @@ static int parse_count(const char *arg, const char *what, int *out)
 enum {
 	OPT_JSON = 256, OPT_SITES, OPT_ALL, OPT_TOP, OPT_DEBUG_FILE,
 	OPT_BY_DIR, OPT_FORMAT, OPT_MIN_SITES, OPT_SCOPE, OPT_DIR,
+	OPT_FAIL_ON, OPT_LIVEPATCH, OPT_CHANGED,
 };
 
 static const struct option longopts[] = {
@@ -190,6 +265,9 @@ static const struct option longopts[] = {
 	{ "min-sites", required_argument, NULL, OPT_MIN_SITES },
 	{ "scope", required_argument, NULL, OPT_SCOPE },
 	{ "dir", required_argument, NULL, OPT_DIR },
+	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "livepatch", no_argument, NULL, OPT_LIVEPATCH },
+	{ "changed", required_argument, NULL, OPT_CHANGED },
 	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -200,11 +278,17 @@ static unsigned int option_commands(int c)
 {
 	switch (c) {
 	case OPT_JSON:
+		return CMD_SCAN | CMD_SUFFIXES | CMD_DIFF;
+	case OPT_BY_DIR:
+		return CMD_SCAN | CMD_DIFF;
 	case OPT_SITES:
 	case OPT_ALL:
 	case OPT_TOP:
-	case OPT_BY_DIR:
 		return CMD_SCAN;
+	case OPT_FAIL_ON:
+	case OPT_LIVEPATCH:
+	case OPT_CHANGED:
+		return CMD_DIFF;
 	case OPT_MIN_SITES:
 	case OPT_SCOPE:
 	case OPT_DIR:
@@ -212,7 +296,51 @@ static unsigned int option_commands(int c)
 	case OPT_FORMAT:
 		return CMD_DENYLIST | CMD_PROBES;
 	}
-	return CMD_SCAN | CMD_DENYLIST | CMD_PROBES;
+	return CMD_SCAN | CMD_DENYLIST | CMD_PROBES | CMD_SUFFIXES | CMD_DIFF;
+}
+
+static int parse_fail_on(const char *arg, unsigned int *mask)
+{
+	static const struct {
+		const char *name;
+		unsigned int bit;
+	} words[] = {
+		{ "new-partial", FAIL_NEW_PARTIAL },
+		{ "new-full", FAIL_NEW_FULL },
+		{ "renamed", FAIL_RENAMED },
+	};
+	char *copy = xstrdup(arg), *save = NULL, *w;
+	size_t i;
+	int rc = 0;
+
+	for (w = strtok_r(copy, ",", &save); w && !rc;
+	     w = strtok_r(NULL, ",", &save)) {
+		for (i = 0; i < ARRAY_SIZE(words); i++)
+			if (!strcmp(w, words[i].name))
+				break;
+		if (i < ARRAY_SIZE(words))
+			*mask |= words[i].bit;
+		else
+			rc = -1;
+	}
+	free(copy);
+	if (rc)
+		fprintf(stderr, "inlscan diff: --fail-on takes new-partial, new-full or renamed, not '%s'\n",
+			arg);
+	return rc;
+}
+
+static void add_changed(struct options *o, const char *arg)
+{
+	char *copy = xstrdup(arg), *save = NULL, *w;
+
+	for (w = strtok_r(copy, ",", &save); w;
+	     w = strtok_r(NULL, ",", &save)) {
+		o->changed = xrealloc(o->changed,
+				      (o->nchanged + 1) * sizeof(*o->changed));
+		o->changed[o->nchanged++] = xstrdup(w);
+	}
+	free(copy);
 }
 
 static int parse_scope(const char *arg, enum scope_filter *scope)
@@ -272,6 +400,15 @@ static int apply_option(struct options *o, int c, const char *arg)
 		return -1;
 	case OPT_DIR:
 		o->deny.dir = arg;
+		return 0;
+	case OPT_FAIL_ON:
+		return parse_fail_on(arg, &o->fail_on);
+	case OPT_LIVEPATCH:
+		o->livepatch = true;
+		o->analyze.want_sites = true;
+		return 0;
+	case OPT_CHANGED:
+		add_changed(o, arg);
 		return 0;
 	case 'o':
 		o->output = arg;
@@ -655,6 +792,134 @@ static int cmd_probes(int argc, char **argv)
 	return status;
 }
 
+static int cmd_suffixes(int argc, char **argv)
+{
+	struct options o;
+	struct session s = { 0 };
+	int status;
+	size_t i;
+	FILE *out;
+
+	init_options(&o, CMD_SUFFIXES, "suffixes");
+	status = start_command(argc, argv, &o, 1);
+	if (status)
+		return status;
+	status = read_inputs(&o, argv + optind, (size_t)(argc - optind), &s);
+	if (any_report(&s.res) && status != EXIT_USAGE) {
+		out = open_output(&o);
+		for (i = 0; out && i < s.res.nreports; i++)
+			if (s.res.reports[i] &&
+			    render_suffixes(out, s.res.reports[i], o.json))
+				break;
+		status |= !out ? 1 : close_output(&o, out,
+						  i < s.res.nreports);
+	}
+	session_free(&s);
+	return status;
+}
+
+/* One report per side: an ELF file or a single-image REPORT.json. */
+static struct report *read_side(const struct options *o, char *arg,
+				struct session *s, int *status)
+{
+	*status = read_inputs(o, &arg, 1, s);
+	if (*status)
+		return NULL;
+	if (s->res.nreports != 1) {
+		fprintf(stderr, "inlscan diff: %s holds %zu images; give one ELF file or a single-image REPORT.json\n",
+			arg, s->res.nreports);
+		*status = EXIT_USAGE;
+		return NULL;
+	}
+	return s->res.reports[0];
+}
+
+static int check_livepatch_input(const struct report *r)
+{
+	if (r->nsymbols && r->sites_listed)
+		return 0;
+	fprintf(stderr, "inlscan diff --livepatch: %s lacks symbols or inline sites; rerun 'inlscan scan --json --all --sites'\n",
+		r->path);
+	return 1;
+}
+
+static int write_livepatch(const struct options *o, struct report *old,
+			   struct report *new, FILE *out)
+{
+	struct livepatch_view v;
+	int rc;
+
+	qsort(o->changed, o->nchanged, sizeof(*o->changed), compare_names);
+	livepatch_compare(old, new, (const char *const *)o->changed,
+			  o->nchanged, &v);
+	rc = render_livepatch(out, old, new, &v, o->json);
+	livepatch_free(&v);
+	return rc;
+}
+
+static int write_diff(const struct options *o, struct report *old,
+		      struct report *new, FILE *out, unsigned int *hits)
+{
+	struct diff_view d = { .old = old, .new = new, .by_dir = o->render.by_dir };
+	int rc;
+
+	compare_reports(old, new, &d.cmp);
+	if (d.by_dir >= 0)
+		d.ndirs = compare_dirs(old, new, (unsigned int)d.by_dir,
+				       &d.dirs);
+	rc = render_diff(out, &d, o->json);
+	*hits = (d.cmp.new_partial ? FAIL_NEW_PARTIAL : 0) |
+		(d.cmp.new_full ? FAIL_NEW_FULL : 0) |
+		(d.cmp.renamed ? FAIL_RENAMED : 0);
+	comparison_free(&d.cmp);
+	free(d.dirs);
+	return rc;
+}
+
+static void free_changed(struct options *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nchanged; i++)
+		free(o->changed[i]);
+	free(o->changed);
+}
+
+static int cmd_diff(int argc, char **argv)
+{
+	struct options o;
+	struct session a = { 0 }, b = { 0 };
+	struct report *old = NULL, *new = NULL;
+	unsigned int hits = 0;
+	int status;
+	FILE *out;
+
+	init_options(&o, CMD_DIFF, "diff");
+	status = start_command(argc, argv, &o, 1);
+	if (!status && argc - optind != 2) {
+		fprintf(stderr, "inlscan diff: give exactly two builds, OLD and NEW; try 'inlscan diff --help'\n");
+		status = EXIT_USAGE;
+	}
+	if (!status)
+		old = read_side(&o, argv[optind], &a, &status);
+	if (old)
+		new = read_side(&o, argv[optind + 1], &b, &status);
+	if (new && o.livepatch)
+		status = check_livepatch_input(old) | check_livepatch_input(new);
+	if (new && !status) {
+		out = open_output(&o);
+		status = !out ? 1 : close_output(&o, out, o.livepatch
+			? write_livepatch(&o, old, new, out)
+			: write_diff(&o, old, new, out, &hits));
+		if (!status && (hits & o.fail_on))
+			status = 1;
+	}
+	session_free(&a);
+	session_free(&b);
+	free_changed(&o);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -664,6 +929,8 @@ int main(int argc, char **argv)
 		{ "scan", cmd_scan },
 		{ "denylist", cmd_denylist },
 		{ "probes", cmd_probes },
+		{ "suffixes", cmd_suffixes },
+		{ "diff", cmd_diff },
 	};
 	const char *cmd;
 	size_t i;
