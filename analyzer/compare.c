@@ -351,7 +351,7 @@ static uint64_t plain_size(const struct function *fn)
 
 static bool named(const char *const *names, size_t n, const char *name)
 {
-	return bsearch(&name, names, n, sizeof(*names), compare_strings);
+	return n && bsearch(&name, names, n, sizeof(*names), compare_strings);
 }
 
 static int compare_carriers(const void *x, const void *y)

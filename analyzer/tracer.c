@@ -173,6 +173,8 @@ static int compare_name(const void *key, const void *elem)
 const struct function *report_function(const struct report *r,
 				       const char *name)
 {
+	if (!r->nfunctions)
+		return NULL;
 	return bsearch(name, r->functions, r->nfunctions,
 		       sizeof(*r->functions), compare_name);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../../analyzer/analyze.h"
+#include "../../analyzer/compare.h"
 #include "../../analyzer/tracer.h"
 #include "../../common/util.h"
 
@@ -478,6 +479,76 @@ static void test_group_by_dir(void)
 	done(img, r);
 }
 
+/* A report holding only symbols "name@file" (file: the DWARF decl). */
+static struct report *symbols_report(const char *const *names, size_t n)
+{
+	struct report *r = xcalloc(1, sizeof(*r));
+	struct image_symbol *s;
+	const char *at, *dot;
+	size_t i;
+
+	r->symbols = xcalloc(n + 1, sizeof(*r->symbols));
+	r->nsymbols = n;
+	for (i = 0; i < n; i++) {
+		s = &r->symbols[i];
+		at = strchr(names[i], '@');
+		s->name = strpool_intern_len(&r->strings, names[i],
+					     (size_t)(at - names[i]));
+		dot = strstr(s->name, ".llvm.");
+		s->base = dot ? strpool_intern_len(&r->strings, s->name,
+						   (size_t)(dot - s->name))
+			      : s->name;
+		s->is_func = true;
+		s->owner.name = s->base;
+		s->owner.decl_file = strpool_intern(&r->strings, at + 1);
+		s->owner.tu = s->owner.decl_file;
+	}
+	return r;
+}
+
+/*
+ * The seeds' livepatch cases: a hash that changes, a suffix that
+ * appears, and two promoted statics of one name in different files, one
+ * of which has no counterpart: pairing by DWARF origin decides.
+ */
+static void test_livepatch_renames(void)
+{
+	static const char *const old_names[] = {
+		"a.llvm.1@a.c", "b@b.c", "c.llvm.1@x.c", "c.llvm.2@y.c",
+		"same.llvm.5@s.c", "d.llvm.1@p.c", "d.llvm.2@q.c",
+	};
+	static const char *const new_names[] = {
+		"a.llvm.7@a.c", "b.llvm.7@b.c", "c.llvm.7@x.c", "c.llvm.8@y.c",
+		"same.llvm.5@s.c", "d.llvm.7@p.c", "d.llvm.8@p.c",
+	};
+	struct report *old = symbols_report(old_names, 7);
+	struct report *new = symbols_report(new_names, 7);
+	struct livepatch_view v;
+	char got[512] = "";
+	size_t i, len = 0;
+
+	livepatch_compare(old, new, NULL, 0, &v);
+	for (i = 0; i < v.nrenames; i++) {
+		const struct symbol_rename *r = &v.renames[i];
+
+		len += (size_t)snprintf(got + len, sizeof(got) - len,
+			"%d:%s>%s:%d:%zu/%zu ", r->kind,
+			r->old ? r->old->name : "-", r->new ? r->new->name : "-",
+			r->certain, r->nold, r->nnew);
+	}
+	/* a: hash changed; b: suffix appeared; c: two pairs by file; d: the
+	 * p.c pair is ambiguous (two p.c candidates), q.c's has none */
+	CHECK(!strcmp(got, "0:a.llvm.1>a.llvm.7:1:0/0 "
+			   "1:b>b.llvm.7:1:0/0 "
+			   "0:c.llvm.1>c.llvm.7:1:0/0 "
+			   "0:c.llvm.2>c.llvm.8:1:0/0 "
+			   "0:->-:0:2/2 "),
+	      "renames: got '%s'", got);
+	livepatch_free(&v);
+	report_free(old);
+	report_free(new);
+}
+
 int main(void)
 {
 	test_thinlto_units();
@@ -488,6 +559,7 @@ int main(void)
 	test_clone_kinds();
 	test_blind_spots();
 	test_group_by_dir();
+	test_livepatch_renames();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
