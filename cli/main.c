@@ -849,7 +849,7 @@ static int write_livepatch(const struct options *o, struct report *old,
 	struct livepatch_view v;
 	int rc;
 
-	qsort(o->changed, o->nchanged, sizeof(*o->changed), compare_names);
+	sort_array(o->changed, o->nchanged, sizeof(*o->changed), compare_names);
 	livepatch_compare(old, new, (const char *const *)o->changed,
 			  o->nchanged, &v);
 	rc = render_livepatch(out, old, new, &v, o->json);

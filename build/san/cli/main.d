@@ -4,7 +4,8 @@ build/san/cli/main.o: cli/main.c cli/../analyzer/analyze.h \
  cli/../dwarf/../common/records.h cli/../report/load.h \
  cli/../report/../analyzer/model.h cli/../report/render.h \
  cli/../report/../analyzer/tracer.h cli/../report/../analyzer/model.h \
- cli/../report/tracer.h cli/inputs.h
+ cli/../report/compare.h cli/../report/../analyzer/compare.h \
+ cli/../report/../analyzer/tracer.h cli/../report/tracer.h cli/inputs.h
 cli/../analyzer/analyze.h:
 cli/../analyzer/../common/records.h:
 cli/../analyzer/model.h:
@@ -17,5 +18,8 @@ cli/../report/../analyzer/model.h:
 cli/../report/render.h:
 cli/../report/../analyzer/tracer.h:
 cli/../report/../analyzer/model.h:
+cli/../report/compare.h:
+cli/../report/../analyzer/compare.h:
+cli/../report/../analyzer/tracer.h:
 cli/../report/tracer.h:
 cli/inputs.h:

@@ -1,8 +1,9 @@
-build/san/report/json.o: report/json.c report/render.h \
- report/../analyzer/model.h report/../analyzer/strpool.h \
+build/san/report/json.o: report/json.c report/json_util.h \
+ report/../analyzer/model.h report/../analyzer/strpool.h report/render.h \
  report/../analyzer/tracer.h report/../analyzer/model.h
-report/render.h:
+report/json_util.h:
 report/../analyzer/model.h:
 report/../analyzer/strpool.h:
+report/render.h:
 report/../analyzer/tracer.h:
 report/../analyzer/model.h:
