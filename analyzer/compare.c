@@ -208,16 +208,38 @@ static const char *basename_of(const char *path)
 
 /*
  * Same DWARF origin: function or variable name, TU, and the declaring
- * file by base name (two trees put absolute paths in different places).
+ * file by base name (two trees put absolute paths in different places);
+ * with_line also wants the same declaration line, which a patch above the
+ * declaration shifts, so it is tried first and then dropped.
  */
 static bool same_origin(const struct image_symbol *a,
-			const struct image_symbol *b)
+			const struct image_symbol *b, bool with_line)
 {
 	const struct symbol_owner *x = &a->owner, *y = &b->owner;
 
 	return x->name && y->name && !strcmp(x->name, y->name) &&
 	       !strcmp(basename_of(x->decl_file), basename_of(y->decl_file)) &&
-	       !strcmp(x->tu ? x->tu : "", y->tu ? y->tu : "");
+	       !strcmp(x->tu ? x->tu : "", y->tu ? y->tu : "") &&
+	       (!with_line || x->decl_line == y->decl_line);
+}
+
+/* The one candidate in b with a's origin, or b->n if none or several. */
+static size_t unique_match(const struct image_symbol *a,
+			   const struct side *b)
+{
+	size_t k, at = b->n, hits;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (k = 0, hits = 0; k < b->n; k++)
+			if (same_origin(a, b->v[k], pass == 0)) {
+				hits++;
+				at = k;
+			}
+		if (hits == 1)
+			return at;
+	}
+	return b->n;
 }
 
 static enum rename_kind kind_of(const struct image_symbol *old,
@@ -266,7 +288,7 @@ static const struct image_symbol **copy_side(const struct side *s)
 static void pair_group(struct rename_list *l, struct side a, struct side b)
 {
 	struct symbol_rename *r;
-	size_t i, k, hits, at = 0;
+	size_t i, at;
 
 	if (a.n == 1 && b.n == 1) {
 		add_certain(l, a.v[0], b.v[0]);
@@ -280,12 +302,8 @@ static void pair_group(struct rename_list *l, struct side a, struct side b)
 		return;
 	}
 	for (i = 0; i < a.n; i++) {
-		for (k = 0, hits = 0; k < b.n; k++)
-			if (same_origin(a.v[i], b.v[k])) {
-				hits++;
-				at = k;
-			}
-		if (hits != 1)
+		at = unique_match(a.v[i], &b);
+		if (at == b.n)
 			continue;
 		add_certain(l, a.v[i], b.v[at]);
 		a.v[i--] = a.v[--a.n];

@@ -479,12 +479,12 @@ static void test_group_by_dir(void)
 	done(img, r);
 }
 
-/* A report holding only symbols "name@file" (file: the DWARF decl). */
+/* A report holding only symbols "name@file[:line]" (the DWARF decl). */
 static struct report *symbols_report(const char *const *names, size_t n)
 {
 	struct report *r = xcalloc(1, sizeof(*r));
 	struct image_symbol *s;
-	const char *at, *dot;
+	const char *at, *dot, *colon;
 	size_t i;
 
 	r->symbols = xcalloc(n + 1, sizeof(*r->symbols));
@@ -500,7 +500,12 @@ static struct report *symbols_report(const char *const *names, size_t n)
 			      : s->name;
 		s->is_func = true;
 		s->owner.name = s->base;
-		s->owner.decl_file = strpool_intern(&r->strings, at + 1);
+		colon = strchr(at, ':');
+		s->owner.decl_file = colon
+			? strpool_intern_len(&r->strings, at + 1,
+					     (size_t)(colon - at - 1))
+			: strpool_intern(&r->strings, at + 1);
+		s->owner.decl_line = colon ? (uint32_t)atoi(colon + 1) : 0;
 		s->owner.tu = s->owner.decl_file;
 	}
 	return r;
@@ -516,15 +521,17 @@ static void test_livepatch_renames(void)
 	static const char *const old_names[] = {
 		"a.llvm.1@a.c", "b@b.c", "c.llvm.1@x.c", "c.llvm.2@y.c",
 		"same.llvm.5@s.c", "d.llvm.1@p.c", "d.llvm.2@q.c",
+		"e.llvm.1@r.c:10", "e.llvm.2@r.c:20",
 	};
 	static const char *const new_names[] = {
 		"a.llvm.7@a.c", "b.llvm.7@b.c", "c.llvm.7@x.c", "c.llvm.8@y.c",
 		"same.llvm.5@s.c", "d.llvm.7@p.c", "d.llvm.8@p.c",
+		"e.llvm.8@r.c:20", "e.llvm.7@r.c:10",
 	};
-	struct report *old = symbols_report(old_names, 7);
-	struct report *new = symbols_report(new_names, 7);
+	struct report *old = symbols_report(old_names, 9);
+	struct report *new = symbols_report(new_names, 9);
 	struct livepatch_view v;
-	char got[512] = "";
+	char got[1024] = "";
 	size_t i, len = 0;
 
 	livepatch_compare(old, new, NULL, 0, &v);
@@ -537,12 +544,15 @@ static void test_livepatch_renames(void)
 			r->certain, r->nold, r->nnew);
 	}
 	/* a: hash changed; b: suffix appeared; c: two pairs by file; d: the
-	 * p.c pair is ambiguous (two p.c candidates), q.c's has none */
+	 * p.c pair is ambiguous (two p.c candidates), q.c's has none; e: one
+	 * file, told apart by declaration line */
 	CHECK(!strcmp(got, "0:a.llvm.1>a.llvm.7:1:0/0 "
 			   "1:b>b.llvm.7:1:0/0 "
 			   "0:c.llvm.1>c.llvm.7:1:0/0 "
 			   "0:c.llvm.2>c.llvm.8:1:0/0 "
-			   "0:->-:0:2/2 "),
+			   "0:->-:0:2/2 "
+			   "0:e.llvm.1>e.llvm.7:1:0/0 "
+			   "0:e.llvm.2>e.llvm.8:1:0/0 "),
 	      "renames: got '%s'", got);
 	livepatch_free(&v);
 	report_free(old);
