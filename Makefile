@@ -16,6 +16,15 @@ CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 LDFLAGS += -fsanitize=address,undefined
 endif
+# libFuzzer needs clang; the sanitizers catch what the fuzzer provokes
+ifeq ($(FUZZ),1)
+BUILD := build/fuzz
+CC := clang-19
+CFLAGS += -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=fuzzer,address,undefined
+endif
+FUZZ_SECONDS ?= 60
 
 COMMON := common/util.c common/records.c
 DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c dwarf/scan.c
@@ -41,6 +50,10 @@ $(BUILD)/test_analyzer: $(call obj,tests/unit/test_analyzer.c $(COMMON) \
 	$(ANALYZER))
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/fuzz_scan: $(call obj,tests/fuzz/fuzz_scan.c $(COMMON) $(DWARF) \
+	$(ANALYZER) $(REPORT))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
@@ -56,8 +69,16 @@ demo: deps
 
 check: deps
 	$(MAKE) SANITIZE=1 build/san/inlscan build/san/test_analyzer
+	$(MAKE) FUZZ=1 build/fuzz/fuzz_scan
 	INLSCAN=build/san/inlscan TEST_ANALYZER=build/san/test_analyzer \
+		FUZZ_SCAN=build/fuzz/fuzz_scan FUZZ_SECONDS=$(FUZZ_SECONDS) \
 		tests/run.sh
+
+# fuzz for FUZZ_SECONDS (default 60) on a corpus kept in build/fuzz/corpus
+fuzz: deps
+	$(MAKE) FUZZ=1 build/fuzz/fuzz_scan
+	$(MAKE) inlscan
+	tests/fuzz/run.sh build/fuzz/fuzz_scan $(FUZZ_SECONDS)
 
 install: $(BUILD)/inlscan
 	install -D -m 755 $< $(DESTDIR)$(PREFIX)/bin/inlscan
@@ -65,4 +86,4 @@ install: $(BUILD)/inlscan
 clean:
 	rm -rf build inlscan
 
-.PHONY: all deps demo check install clean
+.PHONY: all deps demo check fuzz install clean

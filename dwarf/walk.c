@@ -554,13 +554,17 @@ int walk_list_units(struct input *in, struct unit_ref **units, size_t *n,
 	*units = NULL;
 	*n = 0;
 	*err = NULL;
-	if (list_units_of(in->dbg, 0, units, n, &cap, err))
-		return -1;
-	if (in->alt && list_units_of(in->alt, REF_ALT, units, n, &cap, err))
-		return -1;
+	if (list_units_of(in->dbg, 0, units, n, &cap, err) ||
+	    (in->alt && list_units_of(in->alt, REF_ALT, units, n, &cap, err)))
+		goto fail;
 	if (!*n) {
 		*err = xstrdup("no compile units in .debug_info");
-		return -1;
+		goto fail;
 	}
 	return 0;
+fail:
+	free(*units);
+	*units = NULL;
+	*n = 0;
+	return -1;
 }
