@@ -15,6 +15,9 @@
 #define REF_ALT (1ULL << 63)
 /* No DIE starts at offset 0 (a unit header does), so 0 means "none". */
 #define REF_NONE 0ULL
+/* A reference libdw could not follow: no DIE has this offset, so the
+ * analyzer counts it as unresolved instead of dropping it silently. */
+#define REF_DANGLING (~REF_ALT - 1)
 
 enum die_kind {
 	DIE_SUBPROGRAM,

@@ -34,6 +34,8 @@ static const char *machine_name(unsigned int machine)
 		return "s390";
 	case EM_LOONGARCH:
 		return "loongarch";
+	case EM_MIPS:
+		return "mips";
 	}
 	return NULL;
 }

@@ -171,6 +171,37 @@ static int open_dwfl(struct input *in, char **err)
 	return 0;
 }
 
+/*
+ * libdwfl applies an ET_REL file's debug relocations and empties each
+ * relocation section it applied; one still full was not understood (an
+ * unsupported machine or relocation type), and its DWARF reads as garbage.
+ */
+static int check_relocated(struct input *in, char **err)
+{
+	Elf *elf = dwarf_getelf(in->dbg);
+	Elf_Scn *scn = NULL;
+	GElf_Ehdr ehdr;
+	GElf_Shdr shdr;
+	const char *name;
+
+	if (!gelf_getehdr(elf, &ehdr) || ehdr.e_type != ET_REL)
+		return 0;
+	while ((scn = elf_nextscn(elf, scn))) {
+		if (!gelf_getshdr(scn, &shdr) || !shdr.sh_size ||
+		    (shdr.sh_type != SHT_REL && shdr.sh_type != SHT_RELA))
+			continue;
+		name = input_section_name(elf, scn);
+		if (!name || (strncmp(name, ".rel.debug_", 11) &&
+			      strncmp(name, ".rela.debug_", 12)) ||
+		    strstr(name, "debug_frame"))
+			continue;
+		*err = xasprintf("%s: libdwfl could not apply the relocations in %s (machine EM_%u); the DWARF of this object cannot be read correctly",
+				 in->path, name, ehdr.e_machine);
+		return -1;
+	}
+	return 0;
+}
+
 static int open_dwarf(struct input *in, char **err)
 {
 	Dwarf_Addr bias;
@@ -189,6 +220,8 @@ static int open_dwarf(struct input *in, char **err)
 		return -1;
 	}
 	in->bias = bias;
+	if (check_relocated(in, err))
+		return -1;
 	in->alt = dwarf_getalt(in->dbg);
 	if (!in->alt && has_section(dwarf_getelf(in->dbg),
 				    ".gnu_debugaltlink")) {

@@ -118,7 +118,7 @@ static uint64_t ref_target(struct walk *w, Dwarf_Attribute *attr)
 	Dwarf_Die target;
 
 	if (!dwarf_formref_die(attr, &target))
-		return REF_NONE;
+		return REF_DANGLING;
 	return dwarf_dieoffset(&target) | (alt ? REF_ALT : 0);
 }
 
@@ -368,7 +368,7 @@ static void record_import(struct walk *w, Dwarf_Die *die)
 	if (!dwarf_attr(die, DW_AT_import, &attr))
 		return;
 	target = ref_target(w, &attr);
-	if (target != REF_NONE)
+	if (target != REF_NONE && target != REF_DANGLING)
 		*ARRAY_PUSH(w->u->imports, w->u->nimports,
 			    w->u->imports_cap) = target;
 }

@@ -90,3 +90,79 @@ expect_error "probes: no function name" 2 "no function name" \
 	probes "$B/gcc-nolto"
 expect_error "probes: two images" 2 "one image" \
 	probes "$B/objs" helper
+
+# flipped bytes in every DWARF section inlscan reads: no crash, no hang
+flip_section() {
+	local section=$1 count=$2 off len i pos crashes=
+	read -r off len < <(readelf -SW "$B/gcc-nolto" | sed 's/\[ */[/' |
+		awk -v s="$section" '$2 == s {print $5, $6}')
+	off=$((16#$off))
+	len=$((16#$len))
+	for i in $(seq 1 "$count"); do
+		cp "$B/gcc-nolto" "$d/flip"
+		pos=$((off + (i * 7919) % len))
+		printf "\\x$(printf %02x $(( (i * 53 + 7) % 256 )))" |
+			dd of="$d/flip" bs=1 seek="$pos" conv=notrunc status=none
+		timeout 60 "$INLSCAN" scan --json "$d/flip" >/dev/null 2>&1
+		rc=$?
+		[ "$rc" -le 1 ] || crashes="$crashes $pos:$rc"
+	done
+	check_eq "$count flipped $section bytes: no crash, no hang" "" "$crashes"
+}
+for s in .debug_abbrev .debug_line .debug_str .debug_rnglists \
+	.debug_line_str .debug_loclists; do
+	flip_section "$s" 25
+done
+
+# hand-written DWARF no compiler emits (tests/bad/gen-dwarf.sh): the
+# well-formed variant passes llvm-dwarfdump --verify and gives one full
+# function with one site; the broken ones give a result and a warning
+for k in ok cycle self dangling deep; do
+	"$top/tests/bad/gen-dwarf.sh" "$k" "$d/gen-$k.s"
+	gcc -c -o "$d/gen-$k.o" "$d/gen-$k.s"
+done
+check_true "generated DWARF: the well-formed variant verifies" \
+	grep -q '^No errors' <(llvm-dwarfdump-19 --verify "$d/gen-ok.o")
+check_eq "generated DWARF ok: helper full with 1 site" "helper full 1" \
+	"$("$INLSCAN" scan --json "$d/gen-ok.o" | jq -r '.functions[] | "\(.name) \(.status) \(.sites.total)"')"
+for k in cycle self dangling; do
+	json=$("$INLSCAN" scan --json "$d/gen-$k.o" 2>/dev/null)
+	check_eq "origin $k: exit 0, the site unresolved and said so" \
+		"0 1 yes" "$? $(echo "$json" | jq '.summary.unresolved_refs') $(echo "$json" | jq -r '.warnings[]' | grep -q 'point nowhere or loop' && echo yes)"
+done
+json=$("$INLSCAN" scan --json "$d/gen-deep.o" 2>/dev/null)
+check_eq "600 nested blocks: exit 0, the unit skipped with a warning" \
+	"0 yes" "$? $(echo "$json" | jq -r '.warnings[]' | grep -q 'nesting deeper than 512' && echo yes)"
+
+# a zero-length .debug_info
+objcopy --update-section .debug_info=/dev/null "$B/gcc-nolto" "$d/zero-info" 2>/dev/null ||
+	cp "$d/empty" "$d/zero-info"
+expect_error "zero-length .debug_info" 1 "$d/zero-info" scan "$d/zero-info"
+
+# other classes, byte orders and machines read the same as x86-64:
+# lib.c inlines scale (kept, global) and clamp_add (header static) once
+for t in "i386 -m32" "ppc64 --target=powerpc64-linux-gnu" \
+	"aarch64 --target=aarch64-linux-gnu"; do
+	set -- $t
+	clang-19 "$2" -O2 -g -c -o "$d/lib-$1.o" "$top/examples/inline-cases/lib.c"
+	check_eq "$1 ($(readelf -h "$d/lib-$1.o" | awk '/Class:/ {c = $2} /Data:/ {print c, $4, $5}')): clamp_add full, scale partial" \
+		"$1 clamp_add:full:1 scale:partial:1" \
+		"$("$INLSCAN" scan --json "$d/lib-$1.o" | jq -r '[.input.machine, (.functions[] | "\(.name):\(.status):\(.sites.total)")] | join(" ")')"
+done
+
+# MIPS ET_REL: this libdwfl leaves its R_MIPS_32 debug relocations
+# unapplied (readelf -r shows them; every string would read wrong): refuse
+clang-19 --target=mips-linux-gnu -O2 -g -c -o "$d/lib-mips.o" \
+	"$top/examples/inline-cases/lib.c"
+expect_error "relocations libdwfl cannot apply" 1 \
+	"could not apply the relocations in .rel.debug_" scan "$d/lib-mips.o"
+
+# a file the user may not read (root reads everything: drop to nobody)
+cp "$B/gcc-nolto" "$d/secret"
+chmod 600 "$d/secret"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	err=$(setpriv --reuid=65534 --regid=65534 --clear-groups \
+		"$INLSCAN" scan "$d/secret" 2>&1 >/dev/null)
+	check_eq "unreadable file: exit 1, one line naming it" "1 1 yes" \
+		"$? $(echo "$err" | wc -l) $(echo "$err" | grep -q "$d/secret.*ermission" && echo yes)"
+fi
