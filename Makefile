@@ -27,12 +27,13 @@ endif
 FUZZ_SECONDS ?= 60
 
 COMMON := common/util.c common/records.c
-DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c dwarf/scan.c
+DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c \
+	dwarf/datarefs.c dwarf/scan.c
 ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \
 	analyzer/analyze.c analyzer/describe.c analyzer/tracer.c \
-	analyzer/compare.c
+	analyzer/compare.c analyzer/whatif.c
 REPORT := report/common.c report/json.c report/text.c report/load.c \
-	report/tracer.c report/compare.c
+	report/tracer.c report/compare.c report/whatif.c
 CLI := cli/main.c cli/inputs.c
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 

@@ -188,6 +188,17 @@ static const char *probe_refusal(const struct image_rec *img,
 	return NULL;
 }
 
+static uint64_t code_bytes(const struct unit_rec *u, const struct die_rec *d)
+{
+	uint64_t n = 0;
+	uint32_t k;
+
+	for (k = 0; k < d->nranges; k++)
+		n += u->ranges[d->first_range + k].end -
+		     u->ranges[d->first_range + k].start;
+	return n;
+}
+
 static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 			const struct die_rec *d)
 {
@@ -213,6 +224,7 @@ static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 	fn_idx = function_of(a, name);
 	fn = &a->r->functions[fn_idx];
 	fn->sites++;
+	fn->inlined_bytes += code_bytes(&a->img->units[unit], d);
 	if (same)
 		fn->sites_same_tu++;
 	else
@@ -335,6 +347,7 @@ static void add_copy(struct analysis *a, size_t fn_idx,
 	if (!sym)
 		return;
 	a->owners[sym - a->img->syms] = *owner;
+	c->data_ref = sym->data_ref;
 	c->symbol = strpool_intern(&a->r->strings, sym->name);
 	c->clone = clone_kind(&a->r->strings, c->symbol, fn->name);
 	if (!c->clone)
@@ -558,6 +571,10 @@ static void finish_functions(struct analysis *a)
 		      compare_decls);
 		fn->in_symtab = bsearch(&fn->name, bases, nbases,
 					sizeof(*bases), compare_ptr) != NULL;
+		fn->exported = a->img->nexported &&
+			       bsearch(&fn->name, a->img->exported,
+				       a->img->nexported, sizeof(char *),
+				       compare_str) != NULL;
 		set_status(fn);
 		fn->blind = blind_spot_of(fn, a->img->has_mcount);
 		count_function(&a->r->summary, fn);

@@ -58,6 +58,7 @@ struct outline_copy {
 	uint64_t size;
 	bool ftrace;		/* an mcount entry lies in its code */
 	const char *nokprobe;	/* NULL, "_kprobe_blacklist", ".noinstr.text"... */
+	bool data_ref;		/* its address is stored in the image's data */
 };
 
 struct inline_site {
@@ -89,6 +90,8 @@ struct function {
 	bool ftrace;		/* some copy is ftrace-attachable */
 	enum blind_spot blind;
 	size_t direct_calls;	/* call sites whose callee is this name */
+	uint64_t inlined_bytes;	/* code of all its inline sites */
+	bool exported;		/* EXPORT_SYMBOL, or a shared object's API */
 };
 
 /* What DWARF says lives at a symbol's address. */

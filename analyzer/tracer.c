@@ -179,9 +179,8 @@ const struct function *report_function(const struct report *r,
 		       sizeof(*r->functions), compare_name);
 }
 
-/* "drivers/md/md.c" at depth 2 is "drivers/md"; depth 0 is the file. */
-static const char *dir_of(struct strpool *pool, const char *file,
-			  unsigned int depth)
+const char *dir_of(struct strpool *pool, const char *file,
+		   unsigned int depth)
 {
 	const char *p, *end, *last;
 	unsigned int n = 0;

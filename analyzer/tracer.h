@@ -66,6 +66,10 @@ struct dir_group {
 	size_t sites, missed_calls;
 };
 
+/* "drivers/md/md.c" at depth 2 is "drivers/md"; depth 0 is the file. */
+const char *dir_of(struct strpool *pool, const char *file,
+		   unsigned int depth);
+
 /* Names grouped by the first depth directories of their declaration. */
 size_t group_by_dir(struct report *r, unsigned int depth,
 		    struct dir_group **out);

@@ -17,6 +17,7 @@
 #include "../report/render.h"
 #include "../report/compare.h"
 #include "../report/tracer.h"
+#include "../report/whatif.h"
 #include "inputs.h"
 
 #define EXIT_USAGE 2
@@ -27,6 +28,7 @@ enum command {
 	CMD_PROBES = 1 << 2,
 	CMD_SUFFIXES = 1 << 3,
 	CMD_DIFF = 1 << 4,
+	CMD_WHATIF = 1 << 5,
 };
 
 enum fail_on {
@@ -82,6 +84,9 @@ static void usage(FILE *out)
 		"                     unique without the suffix or not, and whose they are\n"
 		"  diff OLD NEW       two builds (LTO vs non-LTO, original vs patched) by\n"
 		"                     function; --livepatch: renames and inline carriers\n"
+		"  whatif FILE|REPORT.json\n"
+		"                     the text-size price of inlining each partial function\n"
+		"                     everywhere or nowhere (the slides' consistent inlining)\n"
 		"  help               this text\n"
 		"\n"
 		"A REPORT.json is what 'inlscan scan --json' wrote: a large image is walked\n"
@@ -219,8 +224,36 @@ static void diff_usage(FILE *out)
 		"read or --fail-on matched, 2 usage error.\n");
 }
 
+static void whatif_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: inlscan whatif [OPTIONS] FILE|REPORT.json\n"
+		"\n"
+		"For every partial function: its out-of-line copies and their size, its\n"
+		"inline sites and their code, the direct calls still reaching a copy, what\n"
+		"pins the copy (exported, address stored in data), and the estimated text\n"
+		"change of inlining it everywhere (copy dropped unless pinned) or nowhere\n"
+		"(each inlined copy becomes a call). The model: docs/whatif.md.\n"
+		"\n"
+		"Options:\n"
+		"      --json           JSON output\n"
+		"      --top N          text: the N functions with the largest difference\n"
+		"                       (default 20)\n"
+		"      --by-dir DEPTH   totals per declaration directory\n"
+		"  -j, --jobs N         worker threads\n"
+		"      --debug-file F   read DWARF from F\n"
+		"  -o, --output FILE    write to FILE instead of stdout\n"
+		"  -h, --help           this text\n"
+		"\n"
+		"Exit status: 0 ok, 1 the input could not be read, 2 usage error.\n");
+}
+
 static void command_usage(const struct options *o, FILE *out)
 {
+	if (o->cmd == CMD_WHATIF) {
+		whatif_usage(out);
+		return;
+	}
 	if (o->cmd == CMD_DENYLIST)
 		denylist_usage(out);
 	else if (o->cmd == CMD_PROBES)
@@ -278,12 +311,13 @@ static unsigned int option_commands(int c)
 {
 	switch (c) {
 	case OPT_JSON:
-		return CMD_SCAN | CMD_SUFFIXES | CMD_DIFF;
+		return CMD_SCAN | CMD_SUFFIXES | CMD_DIFF | CMD_WHATIF;
 	case OPT_BY_DIR:
-		return CMD_SCAN | CMD_DIFF;
+		return CMD_SCAN | CMD_DIFF | CMD_WHATIF;
+	case OPT_TOP:
+		return CMD_SCAN | CMD_WHATIF;
 	case OPT_SITES:
 	case OPT_ALL:
-	case OPT_TOP:
 		return CMD_SCAN;
 	case OPT_FAIL_ON:
 	case OPT_LIVEPATCH:
@@ -296,7 +330,8 @@ static unsigned int option_commands(int c)
 	case OPT_FORMAT:
 		return CMD_DENYLIST | CMD_PROBES;
 	}
-	return CMD_SCAN | CMD_DENYLIST | CMD_PROBES | CMD_SUFFIXES | CMD_DIFF;
+	return CMD_SCAN | CMD_DENYLIST | CMD_PROBES | CMD_SUFFIXES | CMD_DIFF |
+	       CMD_WHATIF;
 }
 
 static int parse_fail_on(const char *arg, unsigned int *mask)
@@ -920,6 +955,36 @@ static int cmd_diff(int argc, char **argv)
 	return status;
 }
 
+static int cmd_whatif(int argc, char **argv)
+{
+	struct options o;
+	struct session s = { 0 };
+	struct whatif w;
+	int status;
+	size_t i;
+	FILE *out;
+
+	init_options(&o, CMD_WHATIF, "whatif");
+	status = start_command(argc, argv, &o, 1);
+	if (status)
+		return status;
+	status = read_inputs(&o, argv + optind, (size_t)(argc - optind), &s);
+	if (any_report(&s.res) && status != EXIT_USAGE) {
+		out = open_output(&o);
+		for (i = 0; out && i < s.res.nreports; i++) {
+			if (!s.res.reports[i])
+				continue;
+			whatif_compute(s.res.reports[i], o.render.by_dir, &w);
+			status |= render_whatif(out, s.res.reports[i], &w,
+						o.render.top, o.json) ? 1 : 0;
+			whatif_free(&w);
+		}
+		status |= !out ? 1 : close_output(&o, out, 0);
+	}
+	session_free(&s);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -931,6 +996,7 @@ int main(int argc, char **argv)
 		{ "probes", cmd_probes },
 		{ "suffixes", cmd_suffixes },
 		{ "diff", cmd_diff },
+		{ "whatif", cmd_whatif },
 	};
 	const char *cmd;
 	size_t i;

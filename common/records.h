@@ -100,6 +100,7 @@ struct sym_rec {
 	uint8_t kind;		/* enum sym_kind */
 	uint8_t nokprobe;	/* enum nokprobe, from its section */
 	bool global;
+	bool data_ref;		/* FUNC: its address is stored in data */
 };
 
 enum elf_kind {
@@ -135,6 +136,8 @@ struct image_rec {
 	bool has_mcount;	/* the image carries an mcount table */
 	uint64_t *mcount;	/* ftrace call-site addresses, sorted */
 	size_t nmcount;
+	char **exported;	/* EXPORT_SYMBOL'd or dynamic names, sorted */
+	size_t nexported;
 	uint64_t *kprobe_blacklist; /* NOKPROBE_SYMBOL addresses, sorted */
 	size_t nkprobe_blacklist;
 	struct nokprobe_range *nokprobe; /* sorted by start */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../common/util.h"
+#include "datarefs.h"
 #include "tables.h"
 
 #define LINUX_ELFNOTE_LTO_INFO 0x101
@@ -115,11 +116,56 @@ static const char *symbol_section(Elf *elf, GElf_Word shndx)
 	return scn ? input_section_name(elf, scn) : NULL;
 }
 
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A module interface: EXPORT_SYMBOL leaves __ksymtab_<name>. */
+static void note_export(struct image_rec *img, size_t *cap, const char *name)
+{
+	if (!strncmp(name, "__ksymtab_", 10) && name[10])
+		*ARRAY_PUSH(img->exported, img->nexported, *cap) =
+			xstrdup(name + 10);
+}
+
+/*
+ * A shared object's interface (or a PIE's, with -rdynamic): the functions
+ * its .dynsym defines with default visibility.
+ */
+static void read_dynamic_exports(struct input *in, struct image_rec *img,
+				 size_t *cap)
+{
+	Elf_Scn *scn = NULL;
+	GElf_Shdr shdr;
+	Elf_Data *data;
+	GElf_Sym sym;
+	const char *name;
+	int i;
+
+	while ((scn = elf_nextscn(in->elf, scn))) {
+		if (!gelf_getshdr(scn, &shdr) || shdr.sh_type != SHT_DYNSYM)
+			continue;
+		data = elf_getdata(scn, NULL);
+		for (i = 1; data && gelf_getsym(data, i, &sym); i++) {
+			if (GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
+			    sym.st_shndx == SHN_UNDEF ||
+			    GELF_ST_BIND(sym.st_info) == STB_LOCAL ||
+			    GELF_ST_VISIBILITY(sym.st_other) != STV_DEFAULT)
+				continue;
+			name = elf_strptr(in->elf, shdr.sh_link, sym.st_name);
+			if (name && *name)
+				*ARRAY_PUSH(img->exported, img->nexported,
+					    *cap) = xstrdup(name);
+		}
+	}
+}
+
 static void read_symbols(struct input *in, struct image_rec *img,
 			 struct kernel_bounds *bounds)
 {
 	int n = dwfl_module_getsymtab(in->mod), i, type;
-	size_t cap = 0;
+	size_t cap = 0, exported_cap = 0;
 	GElf_Sym sym;
 	GElf_Addr addr;
 	GElf_Word shndx;
@@ -132,8 +178,10 @@ static void read_symbols(struct input *in, struct image_rec *img,
 		name = dwfl_module_getsym_info(in->mod, i, &sym, &addr, &shndx,
 					       &elf, NULL);
 		type = GELF_ST_TYPE(sym.st_info);
-		if (name && sym.st_shndx != SHN_UNDEF)
+		if (name && sym.st_shndx != SHN_UNDEF) {
 			tables_note_symbol(bounds, name, addr - in->bias);
+			note_export(img, &exported_cap, name);
+		}
 		if (!name || !*name || sym.st_shndx == SHN_UNDEF ||
 		    (type != STT_FUNC && type != STT_GNU_IFUNC &&
 		     type != STT_OBJECT) ||
@@ -153,6 +201,9 @@ static void read_symbols(struct input *in, struct image_rec *img,
 			img->is_kernel = true;
 	}
 	sort_array(img->syms, img->nsyms, sizeof(*img->syms), compare_syms);
+	read_dynamic_exports(in, img, &exported_cap);
+	sort_array(img->exported, img->nexported, sizeof(*img->exported),
+		   compare_names);
 }
 
 void image_read_elf(struct input *in, struct image_rec *img)
@@ -164,4 +215,5 @@ void image_read_elf(struct input *in, struct image_rec *img)
 	read_symbols(in, img, &bounds);
 	img->is_kernel |= in->is_module;
 	tables_read(in, img, &bounds);
+	datarefs_mark(in, img, &bounds);
 }

@@ -105,6 +105,7 @@ static json_t *copies_block(const struct function *fn, bool has_ftrace)
 				    ? json_boolean(c->ftrace) : json_null());
 		json_object_set_new(o, "nokprobe",
 				    json_str_or_null(c->nokprobe));
+		json_object_set_new(o, "data_ref", json_boolean(c->data_ref));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -171,6 +172,9 @@ static json_t *function_block(const struct function *fn, bool has_ftrace,
 			    json_str_or_null(blind_spot_name(fn->blind)));
 	json_object_set_new(o, "direct_calls",
 			    json_integer((json_int_t)fn->direct_calls));
+	json_object_set_new(o, "inlined_bytes",
+			    json_integer((json_int_t)fn->inlined_bytes));
+	json_object_set_new(o, "exported", json_boolean(fn->exported));
 	if (opts->sites)
 		json_object_set_new(o, "inline_sites", sites_block(fn));
 	return o;

@@ -113,6 +113,7 @@ static void load_copies(struct report *r, struct function *fn, json_t *arr)
 		c->size = get_u64(o, "size");
 		c->ftrace = get_bool(o, "ftrace");
 		c->nokprobe = get_str(r, o, "nokprobe");
+		c->data_ref = get_bool(o, "data_ref");
 		fn->ftrace |= c->ftrace;
 	}
 }
@@ -171,6 +172,8 @@ static void load_function(struct report *r, struct function *fn, json_t *o)
 	fn->blind = blind_of(json_string_value(json_object_get(o,
 							       "blind_spot")));
 	fn->direct_calls = get_u64(o, "direct_calls");
+	fn->inlined_bytes = get_u64(o, "inlined_bytes");
+	fn->exported = get_bool(o, "exported");
 	if (json_object_get(o, "inline_sites"))
 		load_sites(r, fn, json_object_get(o, "inline_sites"));
 }
