@@ -246,6 +246,8 @@ int input_open(struct input *in, const char *path, const char *debug_file,
 		return -1;
 	}
 	in->is_module = has_section(in->elf, ".gnu.linkonce.this_module");
+	line_sections_find(in->dbg, &in->lines);
+	line_sections_find(in->alt, &in->alt_lines);
 	return 0;
 }
 

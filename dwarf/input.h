@@ -6,6 +6,8 @@
 #include <gelf.h>
 #include <stdbool.h>
 
+#include "lines.h"
+
 /*
  * One opened input: its ELF, its DWARF (relocated by libdwfl for ET_REL,
  * possibly from a separate debug file) and its dwz alt file. A handle
@@ -22,6 +24,7 @@ struct input {
 	Elf *elf;		/* the main file (symbols, tables) */
 	GElf_Ehdr ehdr;
 	bool is_module;		/* a kernel module (.ko) */
+	struct line_sections lines, alt_lines;	/* for file tables */
 };
 
 /* Returns 0, or -1 with *err set to a one-line reason (caller frees). */

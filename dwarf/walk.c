@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../common/util.h"
+#include "lines.h"
 
 /* Deeper nesting than this is corrupt DWARF, not code. */
 #define MAX_DEPTH 512
@@ -22,7 +23,8 @@ struct walk {
 	bool alt;
 	bool relocatable;	/* ET_REL: address 0 is real */
 	uint64_t tombstone_min;	/* -2 in the unit's address size */
-	Dwarf_Files *files;
+	struct file_table table;	/* from the .debug_line header */
+	Dwarf_Files *files;		/* libdw's, where that failed */
 	size_t nfiles;
 	uint32_t *file_names;	/* file index -> unit string, lazily */
 	char *err;
@@ -124,15 +126,48 @@ static uint64_t ref_target(struct walk *w, Dwarf_Attribute *attr)
 
 static uint32_t file_name(struct walk *w, Dwarf_Word idx)
 {
-	const char *name;
+	char *path;
 
-	if (!w->files || idx >= w->nfiles)
+	if (!w->file_names || idx >= w->nfiles)
 		return 0;
 	if (!w->file_names[idx]) {
-		name = dwarf_filesrc(w->files, idx, NULL, NULL);
-		w->file_names[idx] = unit_add_string(w->u, name);
+		if (w->files) {
+			w->file_names[idx] = unit_add_string(
+				w->u, dwarf_filesrc(w->files, idx, NULL, NULL));
+			return w->file_names[idx];
+		}
+		path = file_table_path(&w->table, idx);
+		w->file_names[idx] = unit_add_string(w->u, path);
+		free(path);
 	}
 	return w->file_names[idx];
+}
+
+/*
+ * The file table from the line-program header; libdw's only if that
+ * header is beyond this reader (dwarf_getsrcfiles decodes the whole line
+ * program and keeps it until the handle closes).
+ */
+static void read_file_table(struct walk *w, Dwarf_Die *cudie)
+{
+	const struct line_sections *lines = w->alt ? &w->in->alt_lines
+						   : &w->in->lines;
+	Dwarf_Attribute attr;
+	Dwarf_Word offset;
+	const char *comp_dir = NULL;
+
+	if (!dwarf_attr(cudie, DW_AT_stmt_list, &attr) ||
+	    dwarf_formudata(&attr, &offset))
+		return;
+	if (dwarf_attr(cudie, DW_AT_comp_dir, &attr))
+		comp_dir = dwarf_formstring(&attr);
+	if (!file_table_read(lines, offset, comp_dir,
+			     w->in->ehdr.e_ident[EI_DATA] == ELFDATA2MSB,
+			     &w->table))
+		w->nfiles = w->table.nnames;
+	else if (dwarf_getsrcfiles(cudie, &w->files, &w->nfiles))
+		return;
+	w->file_names = xcalloc(w->nfiles + 1, sizeof(uint32_t));
 }
 
 static bool is_tombstone(struct walk *w, uint64_t start)
@@ -476,8 +511,7 @@ static void read_unit_header(struct walk *w, Dwarf_Die *cudie)
 	dwarf_cu_die(cudie->cu, &tmp, NULL, NULL, &addr_size, NULL, NULL,
 		     NULL);
 	w->tombstone_min = addr_size == 4 ? 0xfffffffeULL : (uint64_t)-2;
-	if (dwarf_getsrcfiles(cudie, &w->files, &w->nfiles) == 0)
-		w->file_names = xcalloc(w->nfiles, sizeof(uint32_t));
+	read_file_table(w, cudie);
 }
 
 void walk_unit(struct input *in, struct unit_ref ref, struct unit_rec *out,
@@ -510,6 +544,7 @@ void walk_unit(struct input *in, struct unit_ref ref, struct unit_rec *out,
 		*err = w.err;
 	}
 	free(w.file_names);
+	file_table_free(&w.table);
 }
 
 static int list_units_of(Dwarf *dbg, uint64_t flag, struct unit_ref **units,

@@ -1,5 +1,6 @@
 build/release/cli/inputs.o: cli/inputs.c cli/inputs.h \
- cli/../common/util.h cli/../dwarf/input.h
+ cli/../common/util.h cli/../dwarf/input.h cli/../dwarf/lines.h
 cli/inputs.h:
 cli/../common/util.h:
 cli/../dwarf/input.h:
+cli/../dwarf/lines.h:

@@ -1,4 +1,5 @@
-build/release/dwarf/input.o: dwarf/input.c dwarf/input.h \
+build/release/dwarf/input.o: dwarf/input.c dwarf/input.h dwarf/lines.h \
  dwarf/../common/util.h
 dwarf/input.h:
+dwarf/lines.h:
 dwarf/../common/util.h:
