@@ -18,13 +18,11 @@ struct name_acc {
 	uint32_t *instances;	/* global DIE ids */
 	size_t ninstances, instances_cap;
 	size_t sites_cap, decls_cap, copies_cap;
+	uint8_t *decl_seen;	/* per fn->decls entry: DECL_SITE, DECL_CODE */
 };
 
-struct decl_key {
-	const char *name, *file;
-	uint32_t line;
-	bool site, instance;
-};
+enum { DECL_SITE = 1, DECL_CODE = 2 };
+
 
 struct analysis {
 	const struct image_rec *img;
@@ -36,8 +34,8 @@ struct analysis {
 	const char **name_slots;	/* name -> function index + 1 */
 	uint32_t *name_index;
 	size_t name_nslots;
-	struct decl_key *decls;
-	size_t ndecls, decls_cap;
+	/* interned DW_AT_name and decl file of root DIEs, by global id */
+	const char **root_names, **root_files;
 	size_t cross_sites;
 	struct symbol_owner *owners;	/* parallel to img->syms */
 };
@@ -113,48 +111,59 @@ static size_t function_of(struct analysis *a, const char *name)
 	return r->nfunctions - 1;
 }
 
-static const char *root_name(struct analysis *a, uint32_t root)
+/* Marks a cache slot whose string is known to be absent. */
+static const char no_string[] = "";
+
+/* Interned strings of a root, computed once: sites share few roots. */
+static const char *cached(struct analysis *a, const char **cache,
+			  uint32_t root, bool file)
 {
 	uint32_t unit;
-	const struct die_rec *d = join_die(&a->join, root, &unit);
+	const struct die_rec *d;
+	uint32_t off;
 
-	if (!d->name)
-		return NULL;
-	return strpool_intern(&a->r->strings,
-			      unit_str(&a->img->units[unit], d->name));
+	if (!cache[root]) {
+		d = join_die(&a->join, root, &unit);
+		off = file ? d->decl_file : d->name;
+		cache[root] = off ? strpool_intern(&a->r->strings,
+						   unit_str(&a->img->units[unit],
+							    off))
+				  : no_string;
+	}
+	return cache[root] == no_string ? NULL : cache[root];
+}
+
+static const char *root_name(struct analysis *a, uint32_t root)
+{
+	return cached(a, a->root_names, root, false);
 }
 
 static void note_decl(struct analysis *a, size_t fn_idx, uint32_t root,
 		      bool is_site)
 {
 	struct function *fn = &a->r->functions[fn_idx];
-	uint32_t unit;
-	const struct die_rec *d = join_die(&a->join, root, &unit);
-	const char *file = d->decl_file
-		? strpool_intern(&a->r->strings,
-				 unit_str(&a->img->units[unit], d->decl_file))
-		: NULL;
+	struct name_acc *acc = &a->acc[fn_idx];
+	const char *file = cached(a, a->root_files, root, true);
+	const struct die_rec *d = join_die(&a->join, root, NULL);
 	struct decl *decl;
-	struct decl_key *key;
-	size_t i;
+	size_t i, cap;
 
 	for (i = 0; i < fn->ndecls; i++)
 		if (fn->decls[i].file == file &&
 		    fn->decls[i].line == d->decl_line)
 			break;
 	if (i == fn->ndecls) {
-		decl = ARRAY_PUSH(fn->decls, fn->ndecls,
-				  a->acc[fn_idx].decls_cap);
+		cap = acc->decls_cap;
+		decl = ARRAY_PUSH(fn->decls, fn->ndecls, acc->decls_cap);
 		decl->file = file;
 		decl->line = d->decl_line;
 		decl->external = d->flags & DIE_EXTERNAL;
+		if (acc->decls_cap != cap)
+			acc->decl_seen = xrealloc(acc->decl_seen,
+						  acc->decls_cap);
+		acc->decl_seen[i] = 0;
 	}
-	key = ARRAY_PUSH(a->decls, a->ndecls, a->decls_cap);
-	key->name = fn->name;
-	key->file = file;
-	key->line = d->decl_line;
-	key->site = is_site;
-	key->instance = !is_site;
+	acc->decl_seen[i] |= is_site ? DECL_SITE : DECL_CODE;
 }
 
 static int compare_str(const void *x, const void *y)
@@ -389,13 +398,16 @@ static void own_variables(struct analysis *a)
 			d = &img->units[u].dies[k];
 			if (d->kind != DIE_VARIABLE || !d->name)
 				continue;
-			root_owner(a, (uint32_t)(a->join.die_base[u] + k), u,
-				   &owner);
+			/* most variables have no symbol of their own */
 			for (s = syms_at(img, d->entry);
 			     s < img->nsyms && img->syms[s].addr == d->entry;
-			     s++)
-				if (img->syms[s].kind == SYM_OBJECT)
-					a->owners[s] = owner;
+			     s++) {
+				if (img->syms[s].kind != SYM_OBJECT)
+					continue;
+				root_owner(a, (uint32_t)(a->join.die_base[u] +
+							 k), u, &owner);
+				a->owners[s] = owner;
+			}
 		}
 	}
 }
@@ -554,6 +566,20 @@ static int compare_ptr(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
+/* The finer view: one function per (name, decl file, decl line). */
+static void count_decls(struct summary *s, const struct function *fn,
+			const uint8_t *seen)
+{
+	size_t i;
+
+	for (i = 0; i < fn->ndecls; i++) {
+		if (seen[i] == (DECL_SITE | DECL_CODE))
+			s->decls_partial++;
+		else if (seen[i] == DECL_SITE)
+			s->decls_full++;
+	}
+}
+
 static void finish_functions(struct analysis *a)
 {
 	size_t i, k, nbases;
@@ -567,6 +593,8 @@ static void finish_functions(struct analysis *a)
 			match_instance(a, i, a->acc[i].instances[k]);
 		sort_array(fn->copies, fn->ncopies, sizeof(*fn->copies),
 		      compare_copies);
+		count_decls(&a->r->summary, fn, a->acc[i].decl_seen);
+		free(a->acc[i].decl_seen);
 		sort_array(fn->decls, fn->ndecls, sizeof(*fn->decls),
 		      compare_decls);
 		fn->in_symtab = bsearch(&fn->name, bases, nbases,
@@ -581,40 +609,6 @@ static void finish_functions(struct analysis *a)
 		free(a->acc[i].instances);
 	}
 	free(bases);
-}
-
-static int compare_decl_keys(const void *x, const void *y)
-{
-	const struct decl_key *a = x, *b = y;
-
-	if (a->name != b->name)
-		return a->name < b->name ? -1 : 1;
-	if (a->file != b->file)
-		return a->file < b->file ? -1 : 1;
-	return (a->line > b->line) - (a->line < b->line);
-}
-
-/* The finer view: one function per (name, decl file, decl line). */
-static void count_decls(struct analysis *a)
-{
-	size_t i = 0, j;
-	bool site, instance;
-
-	sort_array(a->decls, a->ndecls, sizeof(*a->decls), compare_decl_keys);
-	while (i < a->ndecls) {
-		site = instance = false;
-		for (j = i; j < a->ndecls &&
-			    !compare_decl_keys(&a->decls[i], &a->decls[j]);
-		     j++) {
-			site |= a->decls[j].site;
-			instance |= a->decls[j].instance;
-		}
-		if (site && instance)
-			a->r->summary.decls_partial++;
-		else if (site)
-			a->r->summary.decls_full++;
-		i = j;
-	}
 }
 
 static int compare_functions(const void *x, const void *y)
@@ -634,10 +628,11 @@ struct report *analyze_image(const struct image_rec *img,
 	a.owners = xcalloc(img->nsyms + 1, sizeof(*a.owners));
 	r->sites_listed = opts->want_sites;
 	join_build(&a.join, img, &r->strings);
+	a.root_names = xcalloc(a.join.ndies + 1, sizeof(*a.root_names));
+	a.root_files = xcalloc(a.join.ndies + 1, sizeof(*a.root_files));
 	collect(&a);
 	count_calls(&a);
 	finish_functions(&a);
-	count_decls(&a);
 	sort_array(r->functions, r->nfunctions, sizeof(*r->functions),
 	      compare_functions);
 	r->summary.unresolved_refs = a.join.unresolved;
@@ -650,7 +645,8 @@ struct report *analyze_image(const struct image_rec *img,
 	free(a.acc);
 	free(a.name_slots);
 	free(a.name_index);
-	free(a.decls);
+	free(a.root_names);
+	free(a.root_files);
 	free(a.owners);
 	return r;
 }
