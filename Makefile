@@ -75,6 +75,11 @@ check: deps
 		FUZZ_SCAN=build/fuzz/fuzz_scan FUZZ_SECONDS=$(FUZZ_SECONDS) \
 		tests/run.sh
 
+# one benchmark run on Debian's kernel: docs/performance.md
+bench: deps
+	$(MAKE) inlscan
+	bench/run.sh
+
 # fuzz for FUZZ_SECONDS (default 60) on a corpus kept in build/fuzz/corpus
 fuzz: deps
 	$(MAKE) FUZZ=1 build/fuzz/fuzz_scan
@@ -87,4 +92,4 @@ install: $(BUILD)/inlscan
 clean:
 	rm -rf build inlscan
 
-.PHONY: all deps demo check fuzz install clean
+.PHONY: all deps demo check bench fuzz install clean

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# make bench: wall time, CPU time and max RSS of inlscan against a minimal
+# libdw walk (the floor) and pahole's BTF encoder (the peer), on Debian's
+# vmlinux and debug modules, in one run; ratios, not absolute times, are
+# what compares across these noisy machines (docs/performance.md).
+set -eu
+cd "$(dirname "$0")/.."
+vmlinux=$(sh ../shared/bench/get-debian-kernel.sh)
+modules=$(dirname "$(dirname "$vmlinux")")/lib/modules
+out=build/bench
+mkdir -p "$out"
+cc -O2 -g -o "$out/floor" bench/floor.c -ldw
+command -v pahole >/dev/null || tests/install-deps.sh
+command -v pahole >/dev/null || {
+	echo "bench: pahole missing (Debian package dwarves)" >&2
+	exit 1
+}
+ncpu=$(nproc)
+inlscan=./build/release/inlscan
+
+# measure NAME CMD...: one run; "wall user sys rss_kb" in $out/NAME.time
+measure() {
+	local name=$1
+	shift
+	/usr/bin/time -f "%e %U %S %M" -o "$out/$name.time" "$@" >/dev/null
+}
+field() {
+	awk -v f="$2" '{print $f}' "$out/$1.time"
+}
+cpu() {
+	awk '{printf "%.2f", $2 + $3}' "$out/$1.time"
+}
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'
+}
+
+# the page cache holds the file for every run alike
+cat "$vmlinux" >/dev/null
+measure floor "$out/floor" "$vmlinux"
+measure j1 "$inlscan" scan --json -j1 -o "$out/j1.json" "$vmlinux"
+measure j2 "$inlscan" scan --json -j2 -o "$out/j2.json" "$vmlinux"
+measure jn "$inlscan" scan --json -j"$ncpu" -o "$out/jn.json" "$vmlinux"
+measure pahole1 pahole -J -j1 --btf_encode_detached="$out/vmlinux.btf" \
+	"$vmlinux"
+measure paholen pahole -J -j"$ncpu" \
+	--btf_encode_detached="$out/vmlinux.btf" "$vmlinux"
+measure modules "$inlscan" scan --json -j"$ncpu" -o "$out/modules.json" \
+	"$modules"
+
+printf '%-34s %8s %8s %10s %9s %9s %9s\n' run wall_s cpu_s max_rss_mb \
+	wall/flr rss/flr wall/pah
+row() {
+	local name=$1 label=$2 peer=${3:-}
+	printf '%-34s %8s %8s %10d %9s %9s %9s\n' "$label" "$(field "$name" 1)" \
+		"$(cpu "$name")" $(( $(field "$name" 4) / 1024 )) \
+		"$(ratio "$(field "$name" 1)" "$(field floor 1)")" \
+		"$(ratio "$(field "$name" 4)" "$(field floor 4)")" \
+		"$([ -n "$peer" ] && ratio "$(field "$name" 1)" "$(field "$peer" 1)" || echo -)"
+}
+row floor "floor: libdw visits every DIE"
+row j1 "inlscan scan --json -j1" pahole1
+row j2 "inlscan scan --json -j2"
+row jn "inlscan scan --json -j$ncpu" paholen
+row pahole1 "pahole -J -j1"
+row paholen "pahole -J -j$ncpu"
+row modules "inlscan, $(find "$modules" -name '*.ko' | wc -l) debug modules, -j$ncpu"
+
+same=yes
+cmp -s "$out/j1.json" "$out/j2.json" && cmp -s "$out/j1.json" "$out/jn.json" ||
+	same=no
+echo
+echo "JSON identical at -j1, -j2, -j$ncpu: $same"
+target() {
+	printf '%-60s %s\n' "$1" "$(awk -v v="$2" -v op="$3" -v t="$4" 'BEGIN {
+		ok = (op == "<=") ? v <= t : v >= t
+		printf "%.2f (target %s %s): %s", v, op, t, ok ? "met" : "missed" }')"
+}
+target "-j1 wall / floor wall" "$(ratio "$(field j1 1)" "$(field floor 1)")" "<=" 1.2
+target "-j1 wall / -j2 wall" "$(ratio "$(field j1 1)" "$(field j2 1)")" ">=" 1.8
+target "-j1 max RSS / floor max RSS" "$(ratio "$(field j1 4)" "$(field floor 4)")" "<=" 1.5
+target "modules tree wall / vmlinux wall (-j$ncpu)" \
+	"$(ratio "$(field modules 1)" "$(field jn 1)")" "<=" 2
+[ "$same" = yes ]
