@@ -50,6 +50,29 @@ void unit_add_range(struct unit_rec *u, struct die_rec *d, uint64_t start,
 	d->nranges++;
 }
 
+static void trim(void **arr, size_t *cap, size_t n, size_t esize)
+{
+	if (*cap == n)
+		return;
+	if (!n) {
+		free(*arr);
+		*arr = NULL;
+	} else {
+		*arr = xrealloc(*arr, n * esize);
+	}
+	*cap = n;
+}
+
+void unit_rec_trim(struct unit_rec *u)
+{
+	trim((void **)&u->dies, &u->dies_cap, u->ndies, sizeof(*u->dies));
+	trim((void **)&u->ranges, &u->ranges_cap, u->nranges,
+	     sizeof(*u->ranges));
+	trim((void **)&u->strings, &u->strings_cap, u->strings_len, 1);
+	trim((void **)&u->imports, &u->imports_cap, u->nimports,
+	     sizeof(*u->imports));
+}
+
 void unit_rec_free(struct unit_rec *u)
 {
 	free(u->dies);

@@ -48,7 +48,6 @@ struct die_rec {
 	uint64_t entry;		/* entry_pc, else low_pc, else first range;
 				 * call site: its return address */
 	uint32_t name;		/* offsets into unit_rec.strings, 0: none */
-	uint32_t linkage_name;
 	uint32_t decl_file;
 	uint32_t call_file;
 	uint32_t decl_line;
@@ -155,6 +154,8 @@ uint32_t unit_add_string(struct unit_rec *u, const char *s);
 struct die_rec *unit_add_die(struct unit_rec *u);
 void unit_add_range(struct unit_rec *u, struct die_rec *d, uint64_t start,
 		    uint64_t end);
+/* Give back the slack of the growth arrays once a unit is walked. */
+void unit_rec_trim(struct unit_rec *u);
 void unit_rec_free(struct unit_rec *u);
 /* Takes ownership of msg. */
 void image_add_warning(struct image_rec *img, char *msg);

@@ -108,8 +108,12 @@ static void walk_units(struct worker *w, struct walk_job job)
 	progress(s, job.count);
 	last = --st->shards_left == 0;
 	pthread_mutex_unlock(&s->lock);
-	if (last)
-		finish_input(s, job.input);
+	if (!last)
+		return;
+	/* libdw's maps and caches are not needed while the input is
+	 * analysed: give them back first, so the peaks do not add up */
+	input_close(&w->in);
+	finish_input(s, job.input);
 }
 
 /* Split a large input's units into one job each, for idle threads. */
@@ -194,6 +198,13 @@ static void *worker_main(void *arg)
 			pthread_mutex_unlock(&s->lock);
 			open_input(w, idx);
 		} else if (s->opening) {
+			/* idle: hold no input's memory while others work */
+			if (w->in.dwfl) {
+				pthread_mutex_unlock(&s->lock);
+				input_close(&w->in);
+				pthread_mutex_lock(&s->lock);
+				continue;
+			}
 			pthread_cond_wait(&s->more, &s->lock);
 			continue;
 		} else {

@@ -33,7 +33,6 @@ struct walk {
 /* The attributes of interest, collected in one pass over the DIE. */
 struct die_attrs {
 	const char *name;
-	const char *linkage_name;
 	Dwarf_Attribute origin;
 	Dwarf_Attribute spec;
 	Dwarf_Attribute entry_pc;
@@ -53,10 +52,6 @@ static int collect_attr(Dwarf_Attribute *attr, void *arg)
 	switch (dwarf_whatattr(attr)) {
 	case DW_AT_name:
 		a->name = dwarf_formstring(attr);
-		break;
-	case DW_AT_linkage_name:
-	case DW_AT_MIPS_linkage_name:
-		a->linkage_name = dwarf_formstring(attr);
 		break;
 	case DW_AT_abstract_origin:
 	case DW_AT_call_origin:
@@ -285,7 +280,6 @@ static int32_t record_die(struct walk *w, Dwarf_Die *die, int tag,
 	d->caller = caller;
 	d->container = container;
 	d->name = unit_add_string(w->u, a.name);
-	d->linkage_name = unit_add_string(w->u, a.linkage_name);
 	if (a.has_origin)
 		d->origin = ref_target(w, &a.origin);
 	if (a.has_spec)
@@ -545,6 +539,7 @@ void walk_unit(struct input *in, struct unit_ref ref, struct unit_rec *out,
 	}
 	free(w.file_names);
 	file_table_free(&w.table);
+	unit_rec_trim(out);
 }
 
 static int list_units_of(Dwarf *dbg, uint64_t flag, struct unit_ref **units,
