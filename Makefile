@@ -88,6 +88,10 @@ fuzz: deps
 
 install: $(BUILD)/inlscan
 	install -D -m 755 $< $(DESTDIR)$(PREFIX)/bin/inlscan
+	install -D -m 644 docs/inlscan.1 \
+		$(DESTDIR)$(PREFIX)/share/man/man1/inlscan.1
+	install -D -m 644 completion/inlscan.bash \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/inlscan
 
 clean:
 	rm -rf build inlscan

@@ -1,4 +1,5 @@
-build/san/dwarf/input.o: dwarf/input.c dwarf/input.h \
+build/san/dwarf/input.o: dwarf/input.c dwarf/input.h dwarf/lines.h \
  dwarf/../common/util.h
 dwarf/input.h:
+dwarf/lines.h:
 dwarf/../common/util.h:
