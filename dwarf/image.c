@@ -188,6 +188,7 @@ static void read_symbols(struct input *in, struct image_rec *img,
 		    is_stub_symbol(name))
 			continue;
 		s = ARRAY_PUSH(img->syms, img->nsyms, cap);
+		memset(s, 0, sizeof(*s));
 		s->name = xstrdup(name);
 		/* back from libdwfl's address space to the DWARF's */
 		s->addr = addr - in->bias;
