@@ -33,7 +33,7 @@ ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \
 	analyzer/analyze.c analyzer/describe.c analyzer/tracer.c \
 	analyzer/compare.c analyzer/whatif.c
 REPORT := report/common.c report/json.c report/text.c report/load.c \
-	report/tracer.c report/compare.c report/whatif.c
+	report/tracer.c report/compare.c report/whatif.c report/html.c
 CLI := cli/main.c cli/inputs.c
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 

@@ -16,6 +16,7 @@
 #include "../report/load.h"
 #include "../report/render.h"
 #include "../report/compare.h"
+#include "../report/html.h"
 #include "../report/tracer.h"
 #include "../report/whatif.h"
 #include "inputs.h"
@@ -29,6 +30,7 @@ enum command {
 	CMD_SUFFIXES = 1 << 3,
 	CMD_DIFF = 1 << 4,
 	CMD_WHATIF = 1 << 5,
+	CMD_REPORT = 1 << 6,
 };
 
 enum fail_on {
@@ -54,6 +56,7 @@ struct options {
 	bool livepatch;
 	char **changed;		/* --changed names, sorted before use */
 	size_t nchanged;
+	const char *baseline;	/* report --diff */
 };
 
 struct collector {
@@ -87,6 +90,8 @@ static void usage(FILE *out)
 		"  whatif FILE|REPORT.json\n"
 		"                     the text-size price of inlining each partial function\n"
 		"                     everywhere or nowhere (the slides' consistent inlining)\n"
+		"  report FILE|REPORT.json -o PAGE.html\n"
+		"                     one self-contained HTML page to share\n"
 		"  help               this text\n"
 		"\n"
 		"A REPORT.json is what 'inlscan scan --json' wrote: a large image is walked\n"
@@ -248,8 +253,34 @@ static void whatif_usage(FILE *out)
 		"Exit status: 0 ok, 1 the input could not be read, 2 usage error.\n");
 }
 
+static void report_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: inlscan report [OPTIONS] FILE|REPORT.json\n"
+		"\n"
+		"Write one self-contained HTML page (no network, no external assets):\n"
+		"headline figures, partial and full functions by declaration directory,\n"
+		"inline sites per function, and a sortable, filterable table of functions\n"
+		"(open it with #filter=TEXT to start filtered).\n"
+		"\n"
+		"Options:\n"
+		"      --diff OTHER     OTHER (ELF or REPORT.json) is the baseline: the\n"
+		"                       LTO vs non-LTO or original vs patched view\n"
+		"      --by-dir DEPTH   directories for the chart (default 1)\n"
+		"  -j, --jobs N         worker threads\n"
+		"      --debug-file F   read DWARF from F\n"
+		"  -o, --output FILE    write to FILE instead of stdout\n"
+		"  -h, --help           this text\n"
+		"\n"
+		"Exit status: 0 ok, 1 an input could not be read, 2 usage error.\n");
+}
+
 static void command_usage(const struct options *o, FILE *out)
 {
+	if (o->cmd == CMD_REPORT) {
+		report_usage(out);
+		return;
+	}
 	if (o->cmd == CMD_WHATIF) {
 		whatif_usage(out);
 		return;
@@ -283,7 +314,7 @@ static int parse_count(const char *arg, const char *what, int *out)
 enum {
 	OPT_JSON = 256, OPT_SITES, OPT_ALL, OPT_TOP, OPT_DEBUG_FILE,
 	OPT_BY_DIR, OPT_FORMAT, OPT_MIN_SITES, OPT_SCOPE, OPT_DIR,
-	OPT_FAIL_ON, OPT_LIVEPATCH, OPT_CHANGED,
+	OPT_FAIL_ON, OPT_LIVEPATCH, OPT_CHANGED, OPT_DIFF,
 };
 
 static const struct option longopts[] = {
@@ -301,6 +332,7 @@ static const struct option longopts[] = {
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "livepatch", no_argument, NULL, OPT_LIVEPATCH },
 	{ "changed", required_argument, NULL, OPT_CHANGED },
+	{ "diff", required_argument, NULL, OPT_DIFF },
 	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -313,7 +345,9 @@ static unsigned int option_commands(int c)
 	case OPT_JSON:
 		return CMD_SCAN | CMD_SUFFIXES | CMD_DIFF | CMD_WHATIF;
 	case OPT_BY_DIR:
-		return CMD_SCAN | CMD_DIFF | CMD_WHATIF;
+		return CMD_SCAN | CMD_DIFF | CMD_WHATIF | CMD_REPORT;
+	case OPT_DIFF:
+		return CMD_REPORT;
 	case OPT_TOP:
 		return CMD_SCAN | CMD_WHATIF;
 	case OPT_SITES:
@@ -331,7 +365,7 @@ static unsigned int option_commands(int c)
 		return CMD_DENYLIST | CMD_PROBES;
 	}
 	return CMD_SCAN | CMD_DENYLIST | CMD_PROBES | CMD_SUFFIXES | CMD_DIFF |
-	       CMD_WHATIF;
+	       CMD_WHATIF | CMD_REPORT;
 }
 
 static int parse_fail_on(const char *arg, unsigned int *mask)
@@ -444,6 +478,9 @@ static int apply_option(struct options *o, int c, const char *arg)
 		return 0;
 	case OPT_CHANGED:
 		add_changed(o, arg);
+		return 0;
+	case OPT_DIFF:
+		o->baseline = arg;
 		return 0;
 	case 'o':
 		o->output = arg;
@@ -861,8 +898,8 @@ static struct report *read_side(const struct options *o, char *arg,
 	if (*status)
 		return NULL;
 	if (s->res.nreports != 1) {
-		fprintf(stderr, "inlscan diff: %s holds %zu images; give one ELF file or a single-image REPORT.json\n",
-			arg, s->res.nreports);
+		fprintf(stderr, "inlscan %s: %s holds %zu images; give one ELF file or a single-image REPORT.json\n",
+			o->name, arg, s->res.nreports);
 		*status = EXIT_USAGE;
 		return NULL;
 	}
@@ -985,6 +1022,35 @@ static int cmd_whatif(int argc, char **argv)
 	return status;
 }
 
+static int cmd_report(int argc, char **argv)
+{
+	struct options o;
+	struct session s = { 0 }, base = { 0 };
+	struct report *r = NULL, *old = NULL;
+	int status;
+	FILE *out;
+
+	init_options(&o, CMD_REPORT, "report");
+	o.render.by_dir = 1;
+	status = start_command(argc, argv, &o, 1);
+	if (!status && argc - optind != 1) {
+		fprintf(stderr, "inlscan report: give one ELF file or one single-image REPORT.json\n");
+		status = EXIT_USAGE;
+	}
+	if (!status)
+		r = read_side(&o, argv[optind], &s, &status);
+	if (r && o.baseline)
+		old = read_side(&o, (char *)o.baseline, &base, &status);
+	if (r && (!o.baseline || old) && !status) {
+		out = open_output(&o);
+		status = !out ? 1 : close_output(&o, out, render_html(
+			out, r, old, (unsigned int)o.render.by_dir));
+	}
+	session_free(&s);
+	session_free(&base);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -997,6 +1063,7 @@ int main(int argc, char **argv)
 		{ "suffixes", cmd_suffixes },
 		{ "diff", cmd_diff },
 		{ "whatif", cmd_whatif },
+		{ "report", cmd_report },
 	};
 	const char *cmd;
 	size_t i;

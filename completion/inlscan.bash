@@ -12,7 +12,7 @@ _inlscan()
 		esac
 	done
 	if [[ -z $cmd ]]; then
-		COMPREPLY=($(compgen -W 'scan denylist probes suffixes diff whatif help --version --help' -- "$cur"))
+		COMPREPLY=($(compgen -W 'scan denylist probes suffixes diff whatif report help --version --help' -- "$cur"))
 		return
 	fi
 	case $prev in
@@ -33,7 +33,7 @@ _inlscan()
 	--dir)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return ;;
-	-o|--output|--debug-file)
+	-o|--output|--debug-file|--diff)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
 	esac
@@ -46,6 +46,7 @@ _inlscan()
 		suffixes) opts+=' --json' ;;
 		diff) opts+=' --json --by-dir --fail-on --livepatch --changed' ;;
 		whatif) opts+=' --json --top --by-dir' ;;
+		report) opts+=' --diff --by-dir' ;;
 		esac
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
 		return

@@ -13,8 +13,8 @@ check_eq "man page: groff reports no warnings" "" \
 	"$(groff -man -Tutf8 -ww -z "$top/docs/inlscan.1" 2>&1)"
 
 commands=$("$INLSCAN" --help | awk '/^Commands:/ {on = 1; next} on && /^  [a-z]/ {print $1}' | grep -v '^help$')
-check_eq "inlscan --help lists the six commands" \
-	"scan denylist probes suffixes diff whatif" "$(echo $commands)"
+check_eq "inlscan --help lists the seven commands" \
+	"scan denylist probes suffixes diff whatif report" "$(echo $commands)"
 manpage=$(MANWIDTH=200 man -l "$T/usr/share/man/man1/inlscan.1" 2>/dev/null)
 . "$top/completion/inlscan.bash"
 # complete WORDS...: what the completion offers for the last word
