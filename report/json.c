@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "json_util.h"
 #include "render.h"
@@ -273,47 +274,96 @@ static json_t *tool_block(void)
 	return tool;
 }
 
-static json_t *report_object(struct report *r,
-			     const struct render_opts *opts)
-{
-	json_t *o = json_object(), *fns = json_array();
-	size_t i;
+/*
+ * The document is written member by member and one function at a time,
+ * so that `--sites` on a vmlinux never holds every site as JSON at once.
+ */
+struct emitter {
+	FILE *out;
+	int rc;
+	int depth;	/* indentation of this level's members */
+	bool first;	/* no member written yet at this level */
+};
 
-	json_object_set_new(o, "schema", json_string(INLSCAN_SCHEMA));
-	json_object_set_new(o, "tool", tool_block());
-	json_object_set_new(o, "input", input_block(r));
-	json_object_set_new(o, "summary", summary_block(&r->summary));
-	for (i = 0; i < r->nfunctions; i++)
-		if (opts->outline || r->functions[i].status != STATUS_OUTLINE)
-			json_array_append_new(fns, function_block(
-				&r->functions[i], r->summary.has_ftrace, opts));
-	json_object_set_new(o, "functions", fns);
-	if (opts->by_dir >= 0)
-		json_object_set_new(o, "by_dir", dirs_block(r, opts->by_dir));
-	json_object_set_new(o, "llvm_suffixes", suffixes_block(r));
-	if (opts->outline)
-		json_object_set_new(o, "symbols", symbols_block(r));
-	json_object_set_new(o, "warnings",
-			    string_array(r->warnings, r->nwarnings));
-	return o;
+/* value as jansson indents it, shifted right by depth spaces. */
+static void dump_value(struct emitter *e, json_t *value, int depth)
+{
+	char *text = json_dumps(value, JSON_INDENT(1) | JSON_ENSURE_ASCII |
+					       JSON_ENCODE_ANY);
+	const char *p, *nl;
+
+	json_decref(value);
+	if (!text) {
+		e->rc = -1;
+		return;
+	}
+	for (p = text; (nl = strchr(p, '\n')); p = nl + 1)
+		fprintf(e->out, "%.*s\n%*s", (int)(nl - p), p, depth, "");
+	fputs(p, e->out);
+	free(text);
 }
 
-/* Several inputs: one report each, the failures, and a total. */
-static json_t *multi_object(const struct scan_results *res,
-			    const struct render_opts *opts)
+/* Takes the reference to value. */
+static void member(struct emitter *e, const char *key, json_t *value)
 {
-	json_t *o = json_object(), *reports = json_array(), *skipped, *s;
-	struct summary total;
+	fprintf(e->out, "%s%*s\"%s\": ", e->first ? "\n" : ",\n", e->depth,
+		"", key);
+	e->first = false;
+	dump_value(e, value, e->depth);
+}
+
+static void open_member(struct emitter *e, const char *key)
+{
+	fprintf(e->out, "%s%*s\"%s\": [", e->first ? "\n" : ",\n", e->depth,
+		"", key);
+	e->first = false;
+}
+
+static void emit_functions(struct emitter *e, const struct report *r,
+			   const struct render_opts *opts)
+{
+	size_t i, n = 0;
+
+	open_member(e, "functions");
+	for (i = 0; i < r->nfunctions; i++) {
+		if (!opts->outline && r->functions[i].status == STATUS_OUTLINE)
+			continue;
+		fprintf(e->out, "%s%*s", n++ ? ",\n" : "\n", e->depth + 1, "");
+		dump_value(e, function_block(&r->functions[i],
+					     r->summary.has_ftrace, opts),
+			   e->depth + 1);
+	}
+	if (n)
+		fprintf(e->out, "\n%*s", e->depth, "");
+	fputc(']', e->out);
+}
+
+static void emit_report(FILE *out, struct report *r,
+			const struct render_opts *opts, int depth, int *rc)
+{
+	struct emitter e = { .out = out, .first = true, .depth = depth + 1 };
+
+	fputc('{', out);
+	member(&e, "schema", json_string(INLSCAN_SCHEMA));
+	member(&e, "tool", tool_block());
+	member(&e, "input", input_block(r));
+	member(&e, "summary", summary_block(&r->summary));
+	emit_functions(&e, r, opts);
+	if (opts->by_dir >= 0)
+		member(&e, "by_dir", dirs_block(r, opts->by_dir));
+	member(&e, "llvm_suffixes", suffixes_block(r));
+	if (opts->outline)
+		member(&e, "symbols", symbols_block(r));
+	member(&e, "warnings", string_array(r->warnings, r->nwarnings));
+	fprintf(out, "\n%*s}", depth, "");
+	*rc |= e.rc;
+}
+
+static json_t *skipped_block(const struct scan_results *res)
+{
+	json_t *skipped = json_array(), *s;
 	size_t i;
 
-	json_object_set_new(o, "schema", json_string(INLSCAN_SCHEMA));
-	json_object_set_new(o, "tool", tool_block());
-	for (i = 0; i < res->nreports; i++)
-		if (res->reports[i])
-			json_array_append_new(reports, report_object(
-				res->reports[i], opts));
-	json_object_set_new(o, "reports", reports);
-	skipped = json_array();
 	for (i = 0; i < res->nskipped; i++) {
 		s = json_object();
 		json_object_set_new(s, "path",
@@ -322,10 +372,33 @@ static json_t *multi_object(const struct scan_results *res,
 				    json_string(res->skipped[i].error));
 		json_array_append_new(skipped, s);
 	}
-	json_object_set_new(o, "skipped", skipped);
+	return skipped;
+}
+
+/* Several inputs: one report each, the failures, and a total. */
+static void emit_multi(FILE *out, const struct scan_results *res,
+		       const struct render_opts *opts, int *rc)
+{
+	struct emitter e = { .out = out, .first = true, .depth = 1 };
+	struct summary total;
+	size_t i, n = 0;
+
+	fputc('{', out);
+	member(&e, "schema", json_string(INLSCAN_SCHEMA));
+	member(&e, "tool", tool_block());
+	open_member(&e, "reports");
+	for (i = 0; i < res->nreports; i++) {
+		if (!res->reports[i])
+			continue;
+		fprintf(out, "%s  ", n++ ? ",\n" : "\n");
+		emit_report(out, res->reports[i], opts, 2, rc);
+	}
+	fputs(n ? "\n ]" : "]", out);
+	member(&e, "skipped", skipped_block(res));
 	total_summary(res, &total);
-	json_object_set_new(o, "total", summary_block(&total));
-	return o;
+	member(&e, "total", summary_block(&total));
+	fputs("\n}", out);
+	*rc |= e.rc;
 }
 
 int json_write(FILE *out, json_t *root)
@@ -340,7 +413,12 @@ int json_write(FILE *out, json_t *root)
 int render_json(FILE *out, const struct scan_results *res,
 		const struct render_opts *opts)
 {
+	int rc = 0;
+
 	if (res->nreports == 1 && res->reports[0])
-		return json_write(out, report_object(res->reports[0], opts));
-	return json_write(out, multi_object(res, opts));
+		emit_report(out, res->reports[0], opts, 0, &rc);
+	else
+		emit_multi(out, res, opts, &rc);
+	fputc('\n', out);
+	return rc || ferror(out) ? -1 : 0;
 }
