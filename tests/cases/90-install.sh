@@ -2,9 +2,10 @@
 # completion, --version and --help of every command.
 T=$B/install
 rm -rf "$T"
-make -C "$top" -s install DESTDIR="$T" PREFIX=/usr \
-	BUILD="$(dirname "$(readlink -f "$INLSCAN")" | sed "s|^$top/||")" \
-	>"$B/install.log" 2>&1
+# install the binary under test: the sanitizer build under make check
+san=
+case $(readlink -f "$INLSCAN") in */build/san/*) san=SANITIZE=1 ;; esac
+make -C "$top" -s install DESTDIR="$T" PREFIX=/usr $san >"$B/install.log" 2>&1
 check_eq "make install DESTDIR PREFIX: binary, man page, completion" \
 	"yes yes yes" \
 	"$(test -x "$T/usr/bin/inlscan" && echo yes) $(test -f "$T/usr/share/man/man1/inlscan.1" && echo yes) $(test -f "$T/usr/share/bash-completion/completions/inlscan" && echo yes)"
