@@ -864,30 +864,63 @@ static int cmd_probes(int argc, char **argv)
 	return status;
 }
 
-static int cmd_suffixes(int argc, char **argv)
+typedef int (*render_one_fn)(FILE *out, struct report *r,
+			    const struct options *o);
+
+/* Commands that print one section per input image. */
+static int run_per_image(int argc, char **argv, enum command cmd,
+			 const char *name, render_one_fn render)
 {
 	struct options o;
 	struct session s = { 0 };
-	int status;
+	int status, rc = 0;
 	size_t i;
 	FILE *out;
 
-	init_options(&o, CMD_SUFFIXES, "suffixes");
+	init_options(&o, cmd, name);
 	status = start_command(argc, argv, &o, 1);
 	if (status)
 		return status;
 	status = read_inputs(&o, argv + optind, (size_t)(argc - optind), &s);
 	if (any_report(&s.res) && status != EXIT_USAGE) {
 		out = open_output(&o);
-		for (i = 0; out && i < s.res.nreports; i++)
-			if (s.res.reports[i] &&
-			    render_suffixes(out, s.res.reports[i], o.json))
-				break;
-		status |= !out ? 1 : close_output(&o, out,
-						  i < s.res.nreports);
+		for (i = 0; out && !rc && i < s.res.nreports; i++)
+			if (s.res.reports[i])
+				rc = render(out, s.res.reports[i], &o);
+		status |= !out ? 1 : close_output(&o, out, rc);
 	}
 	session_free(&s);
 	return status;
+}
+
+static int render_suffixes_of(FILE *out, struct report *r,
+			      const struct options *o)
+{
+	return render_suffixes(out, r, o->json);
+}
+
+static int cmd_suffixes(int argc, char **argv)
+{
+	return run_per_image(argc, argv, CMD_SUFFIXES, "suffixes",
+			     render_suffixes_of);
+}
+
+static int render_whatif_of(FILE *out, struct report *r,
+			    const struct options *o)
+{
+	struct whatif w;
+	int rc;
+
+	whatif_compute(r, o->render.by_dir, &w);
+	rc = render_whatif(out, r, &w, o->render.top, o->json);
+	whatif_free(&w);
+	return rc;
+}
+
+static int cmd_whatif(int argc, char **argv)
+{
+	return run_per_image(argc, argv, CMD_WHATIF, "whatif",
+			     render_whatif_of);
 }
 
 /* One report per side: an ELF file or a single-image REPORT.json. */
@@ -989,36 +1022,6 @@ static int cmd_diff(int argc, char **argv)
 	session_free(&a);
 	session_free(&b);
 	free_changed(&o);
-	return status;
-}
-
-static int cmd_whatif(int argc, char **argv)
-{
-	struct options o;
-	struct session s = { 0 };
-	struct whatif w;
-	int status;
-	size_t i;
-	FILE *out;
-
-	init_options(&o, CMD_WHATIF, "whatif");
-	status = start_command(argc, argv, &o, 1);
-	if (status)
-		return status;
-	status = read_inputs(&o, argv + optind, (size_t)(argc - optind), &s);
-	if (any_report(&s.res) && status != EXIT_USAGE) {
-		out = open_output(&o);
-		for (i = 0; out && i < s.res.nreports; i++) {
-			if (!s.res.reports[i])
-				continue;
-			whatif_compute(s.res.reports[i], o.render.by_dir, &w);
-			status |= render_whatif(out, s.res.reports[i], &w,
-						o.render.top, o.json) ? 1 : 0;
-			whatif_free(&w);
-		}
-		status |= !out ? 1 : close_output(&o, out, 0);
-	}
-	session_free(&s);
 	return status;
 }
 
