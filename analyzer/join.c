@@ -53,21 +53,11 @@ static void map_free(struct offset_map *m)
 const struct die_rec *join_die(const struct join *j, uint32_t id,
 			       uint32_t *unit)
 {
-	size_t lo = 0, hi = j->img->nunits, mid;
+	uint32_t u = j->unit_of[id];
 
-	/* last unit whose base <= id */
-	while (hi - lo > 1) {
-		mid = (lo + hi) / 2;
-		if (j->die_base[mid] <= id)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	while (lo + 1 < j->img->nunits && j->die_base[lo + 1] <= id)
-		lo++;
 	if (unit)
-		*unit = (uint32_t)lo;
-	return &j->img->units[lo].dies[id - j->die_base[lo]];
+		*unit = u;
+	return &j->img->units[u].dies[id - j->die_base[u]];
 }
 
 uint32_t join_root(struct join *j, uint32_t id)
@@ -208,6 +198,11 @@ void join_build(struct join *j, const struct image_rec *img,
 	for (u = 0; u < img->nunits; u++)
 		j->die_base[u + 1] = j->die_base[u] + img->units[u].ndies;
 	j->ndies = j->die_base[img->nunits];
+	/* every lookup of a DIE needs its unit: one array, no search */
+	j->unit_of = xmalloc((j->ndies + 1) * sizeof(*j->unit_of));
+	for (u = 0; u < img->nunits; u++)
+		for (d = j->die_base[u]; d < j->die_base[u + 1]; d++)
+			j->unit_of[d] = (uint32_t)u;
 	map_init(&j->dies, j->ndies);
 	map_init(&j->units, img->nunits);
 	for (u = 0; u < img->nunits; u++) {
@@ -284,6 +279,7 @@ void join_free(struct join *j)
 	free(j->unit_tu);
 	free(j->root);
 	free(j->die_base);
+	free(j->unit_of);
 	map_free(&j->dies);
 	map_free(&j->units);
 	memset(j, 0, sizeof(*j));

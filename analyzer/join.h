@@ -20,6 +20,7 @@ struct offset_map {
 struct join {
 	const struct image_rec *img;
 	size_t *die_base;	/* global id of unit u's first DIE */
+	uint32_t *unit_of;	/* global id -> unit index */
 	size_t ndies;
 	struct offset_map dies;	/* DIE offset -> global id */
 	struct offset_map units; /* unit DIE offset -> unit index */
