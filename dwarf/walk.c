@@ -455,8 +455,10 @@ static int walk_die(struct walk *w, Dwarf_Die *die, int32_t caller,
 		record_import(w, die);
 		return 0;
 	}
+	/* an inlined copy's statics are the out-of-line function's own */
 	if (tag == DW_TAG_variable) {
-		record_variable(w, die);
+		if (caller < 0 || w->u->dies[caller].kind != DIE_INLINED)
+			record_variable(w, die);
 		return 0;
 	}
 	if (may_hold_functions(tag) && dwarf_haschildren(die))

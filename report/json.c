@@ -285,6 +285,16 @@ struct emitter {
 	bool first;	/* no member written yet at this level */
 };
 
+static void indent(FILE *out, int depth)
+{
+	static const char spaces[] = "                ";
+
+	for (; depth > 0; depth -= (int)sizeof(spaces) - 1)
+		fwrite(spaces, 1,
+		       (size_t)(depth < (int)sizeof(spaces) - 1
+				? depth : (int)sizeof(spaces) - 1), out);
+}
+
 /* value as jansson indents it, shifted right by depth spaces. */
 static void dump_value(struct emitter *e, json_t *value, int depth)
 {
@@ -297,8 +307,10 @@ static void dump_value(struct emitter *e, json_t *value, int depth)
 		e->rc = -1;
 		return;
 	}
-	for (p = text; (nl = strchr(p, '\n')); p = nl + 1)
-		fprintf(e->out, "%.*s\n%*s", (int)(nl - p), p, depth, "");
+	for (p = text; (nl = strchr(p, '\n')); p = nl + 1) {
+		fwrite(p, 1, (size_t)(nl + 1 - p), e->out);
+		indent(e->out, depth);
+	}
 	fputs(p, e->out);
 	free(text);
 }
