@@ -37,6 +37,9 @@ struct die_attrs {
 	Dwarf_Attribute spec;
 	Dwarf_Attribute entry_pc;
 	Dwarf_Addr return_pc;
+	Dwarf_Addr low_pc;
+	Dwarf_Attribute high_pc;
+	bool has_low_pc, has_high_pc, has_ranges;
 	Dwarf_Word decl_file, decl_line, call_file, call_line;
 	bool has_origin, has_spec, has_entry_pc, has_decl_file, has_call_file;
 	bool has_pc;		/* low_pc or ranges */
@@ -80,11 +83,17 @@ static int collect_attr(Dwarf_Attribute *attr, void *arg)
 		break;
 	case DW_AT_low_pc:
 		a->has_pc = true;
+		a->has_low_pc = !dwarf_formaddr(attr, &a->low_pc);
 		/* a GNU call site's low_pc is its return address */
-		dwarf_formaddr(attr, &a->return_pc);
+		a->return_pc = a->low_pc;
+		break;
+	case DW_AT_high_pc:
+		a->high_pc = *attr;
+		a->has_high_pc = true;
 		break;
 	case DW_AT_ranges:
 		a->has_pc = true;
+		a->has_ranges = true;
 		break;
 	case DW_AT_external:
 		a->external = !dwarf_formflag(attr, &flag) && flag;
@@ -191,11 +200,35 @@ static bool in_discarded_section(struct walk *w, uint64_t addr)
 	return !w->in->is_module && !strncmp(name, ".exit.", 6);
 }
 
-static void record_ranges(struct walk *w, Dwarf_Die *die, struct die_rec *d)
+/*
+ * low_pc/high_pc were collected with the other attributes: computing the
+ * range from them saves libdw a second and a third pass over the DIE.
+ */
+static bool simple_range(struct die_attrs *a, Dwarf_Addr *end)
+{
+	Dwarf_Word size;
+
+	if (a->has_ranges || !a->has_low_pc || !a->has_high_pc)
+		return false;
+	if (dwarf_whatform(&a->high_pc) == DW_FORM_addr)
+		return !dwarf_formaddr(&a->high_pc, end);
+	if (dwarf_formudata(&a->high_pc, &size))
+		return false;
+	*end = a->low_pc + size;
+	return true;
+}
+
+static void record_ranges(struct walk *w, Dwarf_Die *die, struct die_attrs *a,
+			  struct die_rec *d)
 {
 	Dwarf_Addr base, start, end;
 	ptrdiff_t off = 0;
 
+	if (simple_range(a, &end)) {
+		if (end > a->low_pc && !is_tombstone(w, a->low_pc))
+			unit_add_range(w->u, d, a->low_pc, end);
+		return;
+	}
 	while ((off = dwarf_ranges(die, off, &base, &start, &end)) > 0) {
 		if (end <= start || is_tombstone(w, start))
 			continue;
@@ -247,7 +280,7 @@ static void fill_code(struct walk *w, Dwarf_Die *die, struct die_attrs *a,
 {
 	if (!a->has_pc || a->declaration)
 		return;
-	record_ranges(w, die, d);
+	record_ranges(w, die, a, d);
 	if (!d->nranges) {
 		if (d->kind == DIE_INLINED)
 			fill_empty_site(w, die, a, d);
