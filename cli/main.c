@@ -261,7 +261,7 @@ static void report_usage(FILE *out)
 		"Write one self-contained HTML page (no network, no external assets):\n"
 		"headline figures, partial and full functions by declaration directory,\n"
 		"inline sites per function, and a sortable, filterable table of functions\n"
-		"(open it with #filter=TEXT to start filtered).\n"
+		"(open it with #filter=TEXT&sort=COLUMN to start filtered and sorted).\n"
 		"\n"
 		"Options:\n"
 		"      --diff OTHER     OTHER (ELF or REPORT.json) is the baseline: the\n"

@@ -59,7 +59,10 @@ static const char style[] =
 	"th{cursor:pointer;background:#f4f4f4}td.n{text-align:right}"
 	".partial{fill:#d9822b}.full{fill:#7a4fb5}text{font-size:12px}";
 
-/* Sort by a column on click; filter rows by a substring; #filter=... */
+/*
+ * Sort by a column on click; filter rows by a substring; a page opened
+ * with #filter=TEXT&sort=COLUMN starts filtered and sorted.
+ */
 static const char script[] =
 	"function applyFilter(){var q=document.getElementById('filter')."
 	"value.toLowerCase();document.querySelectorAll('tr.fn').forEach("
@@ -72,8 +75,10 @@ static const char script[] =
 	"textContent;var c=num?(+x)-(+y):x.localeCompare(y);return asc?c:-c;"
 	"});rows.forEach(function(r){r.parentNode.appendChild(r);});}"
 	"window.addEventListener('DOMContentLoaded',function(){var m=/"
-	"#filter=(.*)/.exec(location.hash);if(m){document.getElementById("
-	"'filter').value=decodeURIComponent(m[1]);}applyFilter();});";
+	"filter=([^&]*)/.exec(location.hash);if(m){document.getElementById("
+	"'filter').value=decodeURIComponent(m[1]);}applyFilter();var s=/"
+	"sort=([0-9]+)/.exec(location.hash);if(s){var th=document."
+	"querySelectorAll('#functions th')[+s[1]];if(th){sortBy(th);}}});";
 
 static void figure(FILE *out, const char *label, size_t value)
 {

@@ -31,6 +31,12 @@ check_eq "rendered with #filter=helper: only helper's row is shown" \
 	"$(echo "$dom" | grep -o '<tr class="fn"><td>[a-z_]*' | sed 's/.*<td>//' | tr '\n' ' ' | sed 's/ $//')"
 check_eq "rendered with #filter=helper: the two others are hidden" 2 \
 	"$(echo "$dom" | grep -o '<tr class="fn" hidden="">' | wc -l)"
+# column 3 is the site count: helper (2), scale (1) and clamp_add (2)
+# ascending by sites puts scale first
+dom=$(browse --dump-dom "file://$H/nolto.html#sort=3")
+check_eq "rendered with #sort=3: rows ordered by sites, ascending" \
+	"scale" \
+	"$(echo "$dom" | grep -o '<tr class="fn"><td>[a-z_]*' | sed 's/.*<td>//' | head -n 1)"
 "$INLSCAN" report --diff "$B/clang19-nolto" -o "$H/lto.html" "$B/clang19-thin"
 dom=$(browse --dump-dom "file://$H/lto.html")
 # the changes tests/expected/inline-cases.txt implies: lib_api, lib_secret
