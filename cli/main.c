@@ -716,6 +716,17 @@ static int read_inputs(const struct options *o, char **args, size_t nargs,
 	return status;
 }
 
+/* Options, then every operand as an input: an ELF, a DIR or a report. */
+static int read_operands(int argc, char **argv, struct options *o,
+			 struct session *s)
+{
+	int status = start_command(argc, argv, o, 1);
+
+	if (status)
+		return status;
+	return read_inputs(o, argv + optind, (size_t)(argc - optind), s);
+}
+
 static void init_options(struct options *o, enum command cmd,
 			 const char *name)
 {
@@ -735,10 +746,7 @@ static int cmd_scan(int argc, char **argv)
 	FILE *out;
 
 	init_options(&o, CMD_SCAN, "scan");
-	status = start_command(argc, argv, &o, 1);
-	if (status)
-		return status;
-	status = read_inputs(&o, argv + optind, (size_t)(argc - optind), &s);
+	status = read_operands(argc, argv, &o, &s);
 	if (any_report(&s.res) && status != EXIT_USAGE) {
 		out = open_output(&o);
 		rc = !out ? 1 : close_output(&o, out, o.json
@@ -760,10 +768,7 @@ static int cmd_denylist(int argc, char **argv)
 	FILE *out;
 
 	init_options(&o, CMD_DENYLIST, "denylist");
-	status = start_command(argc, argv, &o, 1);
-	if (status)
-		return status;
-	status = read_inputs(&o, argv + optind, (size_t)(argc - optind), &s);
+	status = read_operands(argc, argv, &o, &s);
 	if (any_report(&s.res) && status != EXIT_USAGE) {
 		/* failed inputs leave holes; the selection wants none */
 		for (i = 0; i < s.res.nreports; i++)
@@ -878,10 +883,7 @@ static int run_per_image(int argc, char **argv, enum command cmd,
 	FILE *out;
 
 	init_options(&o, cmd, name);
-	status = start_command(argc, argv, &o, 1);
-	if (status)
-		return status;
-	status = read_inputs(&o, argv + optind, (size_t)(argc - optind), &s);
+	status = read_operands(argc, argv, &o, &s);
 	if (any_report(&s.res) && status != EXIT_USAGE) {
 		out = open_output(&o);
 		for (i = 0; out && !rc && i < s.res.nreports; i++)
