@@ -301,12 +301,16 @@ static void pair_group(struct rename_list *l, struct side a, struct side b)
 			add_certain(l, NULL, b.v[i]);
 		return;
 	}
-	for (i = 0; i < a.n; i++) {
+	i = 0;
+	while (i < a.n) {
 		at = unique_match(a.v[i], &b);
-		if (at == b.n)
+		if (at == b.n) {
+			i++;
 			continue;
+		}
 		add_certain(l, a.v[i], b.v[at]);
-		a.v[i--] = a.v[--a.n];
+		/* paired: fill both holes from the ends, look at i again */
+		a.v[i] = a.v[--a.n];
 		b.v[at] = b.v[--b.n];
 	}
 	if (!a.n && !b.n)
