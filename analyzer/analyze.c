@@ -18,7 +18,7 @@ struct name_acc {
 	uint32_t *instances;	/* global DIE ids */
 	size_t ninstances, instances_cap;
 	size_t sites_cap, decls_cap, copies_cap;
-	uint8_t *decl_seen;	/* per fn->decls entry: DECL_SITE, DECL_CODE */
+	uint8_t *decl_seen;	/* per fn->decls entry: DECL_SITE|DECL_CODE */
 };
 
 enum { DECL_SITE = 1, DECL_CODE = 2 };

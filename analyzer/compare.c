@@ -97,7 +97,8 @@ size_t compare_dirs(struct report *old, struct report *new,
 		    unsigned int depth, struct dir_pair **out)
 {
 	struct dir_group *a, *b;
-	size_t na = group_by_dir(old, depth, &a), nb = group_by_dir(new, depth, &b);
+	size_t na = group_by_dir(old, depth, &a);
+	size_t nb = group_by_dir(new, depth, &b);
 	size_t i = 0, k = 0, n = 0;
 	struct dir_pair *p;
 	int cmp;

@@ -666,8 +666,9 @@ static int collect_reports(const struct options *o, char **args,
 		status = rc == EXIT_USAGE ? rc : status | rc;
 	}
 	free(elf_args);
-	s->res.reports = xrealloc(s->res.reports, (s->res.nreports + nloaded + 1) *
-				  sizeof(*s->res.reports));
+	s->res.reports = xrealloc(s->res.reports,
+				  (s->res.nreports + nloaded + 1) *
+					  sizeof(*s->res.reports));
 	memmove(s->res.reports + nloaded, s->res.reports,
 		s->res.nreports * sizeof(*s->res.reports));
 	if (nloaded)
@@ -967,7 +968,9 @@ static int write_livepatch(const struct options *o, struct report *old,
 static int write_diff(const struct options *o, struct report *old,
 		      struct report *new, FILE *out, unsigned int *hits)
 {
-	struct diff_view d = { .old = old, .new = new, .by_dir = o->render.by_dir };
+	struct diff_view d = {
+		.old = old, .new = new, .by_dir = o->render.by_dir,
+	};
 	int rc;
 
 	compare_reports(old, new, &d.cmp);
@@ -1012,7 +1015,8 @@ static int cmd_diff(int argc, char **argv)
 	if (old)
 		new = read_side(&o, argv[optind + 1], &b, &status);
 	if (new && o.livepatch)
-		status = check_livepatch_input(old) | check_livepatch_input(new);
+		status = check_livepatch_input(old) |
+			 check_livepatch_input(new);
 	if (new && !status) {
 		out = open_output(&o);
 		status = !out ? 1 : close_output(&o, out, o.livepatch

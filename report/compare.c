@@ -44,10 +44,12 @@ static json_t *collision_object(const struct report *r, size_t first)
 
 	if (s->base_plain)
 		json_array_append_new(members, json_string(s->base));
-	for (k = first; k < r->nsuffixed; k++)
-		if (!strcmp(r->suffixed[k].base, s->base))
-			json_array_append_new(members,
-					      json_string(r->suffixed[k].symbol));
+	for (k = first; k < r->nsuffixed; k++) {
+		if (strcmp(r->suffixed[k].base, s->base))
+			continue;
+		json_array_append_new(members,
+				      json_string(r->suffixed[k].symbol));
+	}
 	json_object_set_new(o, "base", json_string(s->base));
 	json_object_set_new(o, "symbols", members);
 	return o;
@@ -176,10 +178,11 @@ static json_t *side_object(const struct function *fn)
 	json_object_set_new(o, "sites", json_integer((json_int_t)fn->sites));
 	json_object_set_new(o, "cross_tu",
 			    json_integer((json_int_t)fn->sites_cross_tu));
-	for (i = 0; i < fn->ncopies; i++)
-		if (fn->copies[i].symbol)
-			json_array_append_new(syms,
-					      json_string(fn->copies[i].symbol));
+	for (i = 0; i < fn->ncopies; i++) {
+		if (!fn->copies[i].symbol)
+			continue;
+		json_array_append_new(syms, json_string(fn->copies[i].symbol));
+	}
 	json_object_set_new(o, "symbols", syms);
 	return o;
 }
@@ -218,8 +221,8 @@ static int diff_json(FILE *out, const struct diff_view *d)
 		o = json_object();
 		json_object_set_new(o, "old", json_integer((json_int_t)a));
 		json_object_set_new(o, "new", json_integer((json_int_t)b));
-		json_object_set_new(o, "delta",
-				    json_integer((json_int_t)b - (json_int_t)a));
+		json_object_set_new(o, "delta", json_integer((json_int_t)b -
+							     (json_int_t)a));
 		json_object_set_new(sum, diff_fields[i], o);
 	}
 	for (i = 0; i < d->cmp.nchanges; i++) {
@@ -415,8 +418,8 @@ static json_t *changed_object(const struct changed_function *c)
 		k = json_object();
 		json_object_set_new(k, "function",
 				    json_string(c->carriers[i].function));
-		json_object_set_new(k, "sites",
-				    json_integer((json_int_t)c->carriers[i].sites));
+		json_object_set_new(k, "sites", json_integer(
+				    (json_int_t)c->carriers[i].sites));
 		json_object_set_new(k, "cross_tu",
 				    json_boolean(c->carriers[i].cross_tu));
 		json_array_append_new(carriers, k);

@@ -166,7 +166,8 @@ static void sites_histogram(FILE *out, const struct report *r)
 			b * 64, 184 - 160.0 * (double)counts[b] / (double)max,
 			160.0 * (double)counts[b] / (double)max, counts[b],
 			b * 64 + 4, labels[b], b * 64 + 4,
-			180 - 160.0 * (double)counts[b] / (double)max, counts[b]);
+			180 - 160.0 * (double)counts[b] / (double)max,
+			counts[b]);
 	fputs("</svg>", out);
 }
 

@@ -250,7 +250,8 @@ static json_t *dirs_block(struct report *r, int depth)
 	for (i = 0; i < n; i++) {
 		o = json_object();
 		json_object_set_new(o, "dir", json_string(g[i].dir));
-#define SET_GROUP(f) json_object_set_new(o, #f, json_integer((json_int_t)g[i].f))
+#define SET_GROUP(f) \
+	json_object_set_new(o, #f, json_integer((json_int_t)g[i].f))
 		SET_GROUP(partial);
 		SET_GROUP(full);
 		SET_GROUP(incomplete);

@@ -312,7 +312,8 @@ static int probes_json(FILE *out, const struct probe_set *sets, size_t n)
 		json_object_set_new(o, "inline_sites", json_integer(
 				    (json_int_t)sets[i].fn->sites));
 		for (k = 0; k < sets[i].n; k++)
-			json_array_append_new(points, point_object(&sets[i], k));
+			json_array_append_new(points,
+					      point_object(&sets[i], k));
 		json_object_set_new(o, "points", points);
 		json_array_append_new(list, o);
 	}
