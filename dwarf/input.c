@@ -143,6 +143,24 @@ static int check_debug_file(struct input *in, char **err)
 	return ret;
 }
 
+/*
+ * A download or a build cut short keeps a valid ELF header; libdwfl then
+ * reports only that there is no DWARF. Say what happened instead.
+ */
+static int check_complete(struct input *in, char **err)
+{
+	uint64_t shdrs = in->ehdr.e_shoff +
+			 (uint64_t)in->ehdr.e_shnum * in->ehdr.e_shentsize;
+	struct stat st;
+
+	if (stat(in->path, &st) || shdrs <= (uint64_t)st.st_size)
+		return 0;
+	*err = xasprintf("%s: truncated ELF file: its section headers end at byte %llu, the file has %llu bytes",
+			 in->path, (unsigned long long)shdrs,
+			 (unsigned long long)st.st_size);
+	return -1;
+}
+
 static int open_dwfl(struct input *in, char **err)
 {
 	void **userdata;
@@ -168,7 +186,7 @@ static int open_dwfl(struct input *in, char **err)
 				 dwfl_errmsg(-1));
 		return -1;
 	}
-	return 0;
+	return check_complete(in, err);
 }
 
 /*

@@ -24,7 +24,8 @@ expect_error() {
 expect_error "missing file" 1 "$d/none: No such file" scan "$d/none"
 expect_error "empty file" 1 "not an ELF file" scan "$d/empty"
 expect_error "text file" 1 "not an ELF file" scan "$d/text"
-expect_error "truncated ELF header" 1 "$d/trunc-header" scan "$d/trunc-header"
+expect_error "truncated ELF header" 1 "$d/trunc-header: truncated ELF file" \
+	scan "$d/trunc-header"
 expect_error "stripped binary" 1 "no DWARF debug info" scan "$d/stripped"
 expect_error "directory without ELF" 1 "no ELF files" scan "$d/nothing"
 "$INLSCAN" >/dev/null 2>"$d/usage.err"
@@ -39,7 +40,7 @@ expect_error "--debug-file with two inputs" 2 "exactly one input" \
 # no sanitizer report (those exit 98/99 or by signal); the cuts fall at the
 # start and the middle of every section, of an executable and an object
 truncate_all() {
-	local file=$1 size cut cuts crashes= n=0
+	local file=$1 size cut cuts crashes= unclear= n=0
 	size=$(stat -c %s "$file")
 	cuts=$(readelf -SW "$file" | sed 's/\[ */[/' |
 		awk '$1 ~ /^\[[0-9]+\]$/ && $5 ~ /^[0-9a-f]+$/ {print $5, $6}' |
@@ -53,8 +54,15 @@ truncate_all() {
 		rc=$?
 		n=$((n + 1))
 		[ "$rc" -le 1 ] || crashes="$crashes $cut:$rc"
+		# past the ELF header, the one line says what happened
+		if [ "$cut" -gt 64 ] && { [ "$rc" != 1 ] ||
+			[ "$(wc -l <"$d/cut.err")" != 1 ] ||
+			! grep -q 'truncated ELF file' "$d/cut.err"; }; then
+			unclear="$unclear $cut"
+		fi
 	done
 	check_eq "$(basename "$file") truncated at $n cut points: no crash" "" "$crashes"
+	check_eq "$(basename "$file") truncated: exit 1, one line saying so" "" "$unclear"
 }
 truncate_all "$B/gcc-nolto"
 truncate_all "$B/objs/main.o"
