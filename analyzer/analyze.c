@@ -166,18 +166,13 @@ static void note_decl(struct analysis *a, size_t fn_idx, uint32_t root,
 	acc->decl_seen[i] |= is_site ? DECL_SITE : DECL_CODE;
 }
 
-static int compare_str(const void *x, const void *y)
-{
-	return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
 static bool wants_site_list(const struct analyze_opts *o, const char *name)
 {
 	if (!o->want_sites)
 		return false;
 	return !o->site_names ||
 	       bsearch(&name, o->site_names, o->nsite_names,
-		       sizeof(*o->site_names), compare_str);
+		       sizeof(*o->site_names), compare_strings);
 }
 
 /*
@@ -559,13 +554,6 @@ static const char **symtab_bases(struct analysis *a, size_t *n)
 	return bases;
 }
 
-static int compare_ptr(const void *x, const void *y)
-{
-	const char *a = *(const char *const *)x, *b = *(const char *const *)y;
-
-	return a < b ? -1 : a > b;
-}
-
 /* The finer view: one function per (name, decl file, decl line). */
 static void count_decls(struct summary *s, const struct function *fn,
 			const uint8_t *seen)
@@ -586,7 +574,7 @@ static void finish_functions(struct analysis *a)
 	const char **bases = symtab_bases(a, &nbases);
 	struct function *fn;
 
-	sort_array(bases, nbases, sizeof(*bases), compare_ptr);
+	sort_array(bases, nbases, sizeof(*bases), compare_pointers);
 	for (i = 0; i < a->r->nfunctions; i++) {
 		fn = &a->r->functions[i];
 		for (k = 0; k < a->acc[i].ninstances; k++)
@@ -598,11 +586,11 @@ static void finish_functions(struct analysis *a)
 		sort_array(fn->decls, fn->ndecls, sizeof(*fn->decls),
 		      compare_decls);
 		fn->in_symtab = bsearch(&fn->name, bases, nbases,
-					sizeof(*bases), compare_ptr) != NULL;
+					sizeof(*bases), compare_pointers) != NULL;
 		fn->exported = a->img->nexported &&
 			       bsearch(&fn->name, a->img->exported,
 				       a->img->nexported, sizeof(char *),
-				       compare_str) != NULL;
+				       compare_strings) != NULL;
 		set_status(fn);
 		fn->blind = blind_spot_of(fn, a->img->has_mcount);
 		count_function(&a->r->summary, fn);

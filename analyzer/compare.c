@@ -6,11 +6,6 @@
 
 #include "../common/util.h"
 
-static int compare_strings(const void *x, const void *y)
-{
-	return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
 /* The distinct symbols of fn's copies, sorted; caller frees. */
 static size_t copy_symbols(const struct function *fn, const char ***out)
 {

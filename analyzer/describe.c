@@ -30,11 +30,6 @@ static const char *producer_identity(struct strpool *pool, const char *p)
 		     : strpool_intern(pool, p);
 }
 
-static int compare_str(const void *x, const void *y)
-{
-	return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
 static int compare_uint(const void *x, const void *y)
 {
 	unsigned int a = *(const unsigned int *)x, b = *(const unsigned int *)y;
@@ -94,12 +89,12 @@ static void scan_units(const struct image_rec *img, const struct join *j,
 			names[n++] = j->unit_tu[i];
 		}
 	}
-	sort_array(names, n, sizeof(*names), compare_str);
+	sort_array(names, n, sizeof(*names), compare_strings);
 	for (i = 1; i < n; i++)
 		f->duplicate_names |= names[i] == names[i - 1] &&
 				      strcmp(names[i], "<artificial>");
 	free(names);
-	sort_array(r->producers, r->nproducers, sizeof(char *), compare_str);
+	sort_array(r->producers, r->nproducers, sizeof(char *), compare_strings);
 	sort_array(r->dwarf_versions, r->ndwarf_versions, sizeof(unsigned int),
 	      compare_uint);
 }

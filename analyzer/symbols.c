@@ -203,18 +203,11 @@ void list_symbols(const struct image_rec *img, struct report *r,
 	}
 }
 
-static int compare_ptr(const void *a, const void *b)
-{
-	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* How many of the sorted interned bases equal base. */
 static size_t count_of(const char **bases, size_t n, const char *base)
 {
 	const char **hit = bsearch(&base, bases, n, sizeof(*bases),
-				   compare_ptr);
+				   compare_pointers);
 	size_t count = 0;
 
 	if (!hit)
@@ -243,8 +236,8 @@ void find_suffixed(struct report *r)
 		if (r->symbols[i].base == r->symbols[i].name)
 			plain[nplain++] = r->symbols[i].name;
 	}
-	sort_array(bases, r->nsymbols, sizeof(*bases), compare_ptr);
-	sort_array(plain, nplain, sizeof(*plain), compare_ptr);
+	sort_array(bases, r->nsymbols, sizeof(*bases), compare_pointers);
+	sort_array(plain, nplain, sizeof(*plain), compare_pointers);
 	for (i = 0; i < r->nsymbols; i++) {
 		sym = &r->symbols[i];
 		if (sym->base == sym->name)

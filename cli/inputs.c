@@ -22,11 +22,6 @@ static void add(struct input_list *list, char *path, bool from_dir)
 	list->from_dir[list->n++] = from_dir;
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void walk_dir(struct input_list *list, const char *dir, int depth)
 {
 	DIR *d = opendir(dir);
@@ -45,7 +40,7 @@ static void walk_dir(struct input_list *list, const char *dir, int depth)
 			*ARRAY_PUSH(names, n, cap) = xstrdup(e->d_name);
 	closedir(d);
 	/* sorted, so the report order does not depend on the filesystem */
-	sort_array(names, n, sizeof(*names), compare_names);
+	sort_array(names, n, sizeof(*names), compare_strings);
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s", dir, names[i]);
 		free(names[i]);

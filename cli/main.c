@@ -787,11 +787,6 @@ static int cmd_denylist(int argc, char **argv)
 	return status;
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int probe_sets(struct report *r, char **names, size_t n,
 		      struct probe_set *sets)
 {
@@ -848,7 +843,7 @@ static int cmd_probes(int argc, char **argv)
 		return status;
 	names = argv + optind + 1;
 	n = (size_t)(argc - optind - 1);
-	sort_array(names, n, sizeof(*names), compare_names);
+	sort_array(names, n, sizeof(*names), compare_strings);
 	o.analyze.want_sites = true;
 	o.analyze.site_names = (const char *const *)names;
 	o.analyze.nsite_names = n;
@@ -957,7 +952,7 @@ static int write_livepatch(const struct options *o, struct report *old,
 	struct livepatch_view v;
 	int rc;
 
-	sort_array(o->changed, o->nchanged, sizeof(*o->changed), compare_names);
+	sort_array(o->changed, o->nchanged, sizeof(*o->changed), compare_strings);
 	livepatch_compare(old, new, (const char *const *)o->changed,
 			  o->nchanged, &v);
 	rc = render_livepatch(out, old, new, &v, o->json);

@@ -87,3 +87,25 @@ uint64_t hash_bytes(const void *data, size_t len)
 		h = (h ^ *p++) * 0x100000001b3ULL;
 	return hash_u64(h);
 }
+
+int compare_strings(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+int compare_pointers(const void *x, const void *y)
+{
+	const void *a = *(const void *const *)x, *b = *(const void *const *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+uint64_t read_uint(const unsigned char *p, size_t n, bool msb)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v |= (uint64_t)p[msb ? n - 1 - i : i] << (8 * i);
+	return v;
+}

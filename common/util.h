@@ -2,6 +2,7 @@
 #ifndef INLSCAN_UTIL_H
 #define INLSCAN_UTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -28,6 +29,14 @@ static inline void sort_array(void *base, size_t n, size_t size,
 }
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* qsort/bsearch comparators for arrays of strings: by content, and by
+ * pointer (interned strings, where equal content is an equal pointer). */
+int compare_strings(const void *x, const void *y);
+int compare_pointers(const void *x, const void *y);
+
+/* An n-byte unsigned integer at p in the file's byte order. */
+uint64_t read_uint(const unsigned char *p, size_t n, bool msb);
 
 uint64_t hash_bytes(const void *data, size_t len);
 static inline uint64_t hash_u64(uint64_t x)

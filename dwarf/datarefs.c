@@ -86,16 +86,6 @@ static bool in_bounds(const struct kernel_bounds *b, int start, uint64_t a)
 	       a >= b->addr[start] && a < b->addr[start + 1];
 }
 
-static uint64_t read_word(const unsigned char *p, size_t n, bool msb)
-{
-	uint64_t v = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		v |= (uint64_t)p[msb ? n - 1 - i : i] << (8 * i);
-	return v;
-}
-
 /* Every aligned pointer-sized word of a data section. */
 static void scan_words(struct input *in, struct image_rec *img,
 		       const struct addr_set *set,
@@ -116,7 +106,7 @@ static void scan_words(struct input *in, struct image_rec *img,
 		if (in_bounds(b, BOUND_MCOUNT_START, at) ||
 		    in_bounds(b, BOUND_BLACKLIST_START, at))
 			continue;
-		note_address(set, img, read_word((unsigned char *)data->d_buf +
+		note_address(set, img, read_uint((unsigned char *)data->d_buf +
 						 off, word, msb));
 	}
 }

@@ -116,11 +116,6 @@ static const char *symbol_section(Elf *elf, GElf_Word shndx)
 	return scn ? input_section_name(elf, scn) : NULL;
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* A module interface: EXPORT_SYMBOL leaves __ksymtab_<name>. */
 static void note_export(struct image_rec *img, size_t *cap, const char *name)
 {
@@ -204,7 +199,7 @@ static void read_symbols(struct input *in, struct image_rec *img,
 	sort_array(img->syms, img->nsyms, sizeof(*img->syms), compare_syms);
 	read_dynamic_exports(in, img, &exported_cap);
 	sort_array(img->exported, img->nexported, sizeof(*img->exported),
-		   compare_names);
+		   compare_strings);
 }
 
 void image_read_elf(struct input *in, struct image_rec *img)

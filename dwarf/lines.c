@@ -28,13 +28,11 @@ static bool need(struct cursor *c, size_t n)
 
 static uint64_t read_fixed(struct cursor *c, size_t n)
 {
-	uint64_t v = 0;
-	size_t i;
+	uint64_t v;
 
 	if (!need(c, n))
 		return 0;
-	for (i = 0; i < n; i++)
-		v |= (uint64_t)c->p[c->msb ? n - 1 - i : i] << (8 * i);
+	v = read_uint(c->p, n, c->msb);
 	c->p += n;
 	return v;
 }

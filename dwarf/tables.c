@@ -78,16 +78,6 @@ static bool name_in(const char *name, const char *const *list)
 	return false;
 }
 
-static uint64_t read_word(const unsigned char *p, bool is64, bool msb)
-{
-	uint64_t v = 0;
-	int i, n = is64 ? 8 : 4;
-
-	for (i = 0; i < n; i++)
-		v |= (uint64_t)p[msb ? n - 1 - i : i] << (8 * i);
-	return v;
-}
-
 /* Words [from, to) of a table section's data, as addresses. */
 static void read_words(struct input *in, Elf_Data *data, size_t from,
 		       size_t to, struct addr_list *out)
@@ -99,8 +89,8 @@ static void read_words(struct input *in, Elf_Data *data, size_t from,
 	if (!data || !data->d_buf || to > data->d_size)
 		return;
 	for (off = from; off + word <= to; off += word)
-		*ARRAY_PUSH(out->v, out->n, out->cap) = read_word(
-			(unsigned char *)data->d_buf + off, is64, msb);
+		*ARRAY_PUSH(out->v, out->n, out->cap) = read_uint(
+			(unsigned char *)data->d_buf + off, word, msb);
 }
 
 static Elf_Scn *section_at(Elf *elf, uint64_t addr, GElf_Shdr *shdr)
