@@ -28,7 +28,7 @@ FUZZ_SECONDS ?= 60
 
 COMMON := common/util.c common/records.c
 DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c \
-	dwarf/datarefs.c dwarf/lines.c dwarf/scan.c
+	dwarf/datarefs.c dwarf/lines.c dwarf/dies.c dwarf/scan.c
 ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \
 	analyzer/analyze.c analyzer/describe.c analyzer/tracer.c \
 	analyzer/compare.c analyzer/whatif.c

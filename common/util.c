@@ -100,12 +100,3 @@ int compare_pointers(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-uint64_t read_uint(const unsigned char *p, size_t n, bool msb)
-{
-	uint64_t v = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		v |= (uint64_t)p[msb ? n - 1 - i : i] << (8 * i);
-	return v;
-}

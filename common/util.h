@@ -36,7 +36,15 @@ int compare_strings(const void *x, const void *y);
 int compare_pointers(const void *x, const void *y);
 
 /* An n-byte unsigned integer at p in the file's byte order. */
-uint64_t read_uint(const unsigned char *p, size_t n, bool msb);
+static inline uint64_t read_uint(const unsigned char *p, size_t n, bool msb)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v |= (uint64_t)p[msb ? n - 1 - i : i] << (8 * i);
+	return v;
+}
 
 uint64_t hash_bytes(const void *data, size_t len);
 static inline uint64_t hash_u64(uint64_t x)

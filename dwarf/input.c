@@ -264,8 +264,8 @@ int input_open(struct input *in, const char *path, const char *debug_file,
 		return -1;
 	}
 	in->is_module = has_section(in->elf, ".gnu.linkonce.this_module");
-	line_sections_find(in->dbg, &in->lines);
-	line_sections_find(in->alt, &in->alt_lines);
+	debug_sections_find(in->dbg, &in->sections);
+	debug_sections_find(in->alt, &in->alt_sections);
 	return 0;
 }
 
@@ -287,4 +287,50 @@ bool input_looks_like_elf(const char *path)
 	n = read(fd, magic, sizeof(magic));
 	close(fd);
 	return n == SELFMAG && !memcmp(magic, ELFMAG, SELFMAG);
+}
+
+/*
+ * A section's data as DWARF readers see it: libdw normally decompressed
+ * it in place already, and then this changes nothing.
+ */
+static Elf_Data *plain_data(Elf_Scn *scn, const GElf_Shdr *shdr, bool gnu)
+{
+	if ((shdr->sh_flags & SHF_COMPRESSED) && elf_compress(scn, 0, 0) < 0)
+		return NULL;
+	if (gnu && elf_compress_gnu(scn, 0, 0) < 0)
+		return NULL;
+	return elf_getdata(scn, NULL);
+}
+
+void debug_sections_find(Dwarf *dbg, struct debug_sections *s)
+{
+	Elf *elf = dbg ? dwarf_getelf(dbg) : NULL;
+	Elf_Scn *scn = NULL;
+	Elf_Data **slot;
+	const char *name;
+	GElf_Shdr shdr;
+	bool gnu;
+
+	memset(s, 0, sizeof(*s));
+	while (elf && (scn = elf_nextscn(elf, scn))) {
+		name = input_section_name(elf, scn);
+		if (!name || !gelf_getshdr(scn, &shdr) ||
+		    shdr.sh_type == SHT_NOBITS)
+			continue;
+		gnu = !strncmp(name, ".zdebug_", 8);
+		if (!gnu && strncmp(name, ".debug_", 7))
+			continue;
+		name += gnu ? 8 : 7;
+		if (!strcmp(name, "abbrev"))
+			slot = &s->abbrev;
+		else if (!strcmp(name, "line"))
+			slot = &s->line;
+		else if (!strcmp(name, "line_str"))
+			slot = &s->line_str;
+		else if (!strcmp(name, "str"))
+			slot = &s->str;
+		else
+			continue;
+		*slot = plain_data(scn, &shdr, gnu);
+	}
 }

@@ -24,7 +24,7 @@ struct input {
 	Elf *elf;		/* the main file (symbols, tables) */
 	GElf_Ehdr ehdr;
 	bool is_module;		/* a kernel module (.ko) */
-	struct line_sections lines, alt_lines;	/* for file tables */
+	struct debug_sections sections, alt_sections;
 };
 
 /* Returns 0, or -1 with *err set to a one-line reason (caller frees). */

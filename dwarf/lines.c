@@ -11,69 +11,8 @@
 #include <string.h>
 
 #include "../common/util.h"
+#include "cursor.h"
 #include "input.h"
-
-struct cursor {
-	const unsigned char *p, *end;
-	bool msb;		/* the file is big-endian */
-	bool ok;
-};
-
-static bool need(struct cursor *c, size_t n)
-{
-	if (!c->ok || (size_t)(c->end - c->p) < n)
-		c->ok = false;
-	return c->ok;
-}
-
-static uint64_t read_fixed(struct cursor *c, size_t n)
-{
-	uint64_t v;
-
-	if (!need(c, n))
-		return 0;
-	v = read_uint(c->p, n, c->msb);
-	c->p += n;
-	return v;
-}
-
-static uint64_t read_uleb(struct cursor *c)
-{
-	uint64_t v = 0;
-	unsigned int shift = 0;
-	unsigned char b;
-
-	while (need(c, 1)) {
-		b = *c->p++;
-		if (shift < 64)
-			v |= (uint64_t)(b & 0x7f) << shift;
-		shift += 7;
-		if (!(b & 0x80))
-			return v;
-	}
-	return 0;
-}
-
-static const char *read_cstr(struct cursor *c)
-{
-	const unsigned char *start = c->p, *nul;
-
-	if (!need(c, 1))
-		return NULL;
-	nul = memchr(start, 0, (size_t)(c->end - start));
-	if (!nul) {
-		c->ok = false;
-		return NULL;
-	}
-	c->p = nul + 1;
-	return (const char *)start;
-}
-
-static void skip(struct cursor *c, uint64_t n)
-{
-	if (need(c, n))
-		c->p += n;
-}
 
 /* A NUL-terminated string at off in a string section, or NULL. */
 static const char *section_string(Elf_Data *d, uint64_t off)
@@ -87,7 +26,7 @@ static const char *section_string(Elf_Data *d, uint64_t off)
 }
 
 struct header {
-	const struct line_sections *s;
+	const struct debug_sections *s;
 	unsigned int version;
 	size_t offset_size;	/* 4, or 8 for 64-bit DWARF */
 };
@@ -209,29 +148,7 @@ static void read_v4_tables(struct cursor *c, const char *comp_dir,
 	}
 }
 
-void line_sections_find(Dwarf *dbg, struct line_sections *s)
-{
-	Elf *elf = dbg ? dwarf_getelf(dbg) : NULL;
-	Elf_Scn *scn = NULL;
-	const char *name;
-	GElf_Shdr shdr;
-
-	memset(s, 0, sizeof(*s));
-	while (elf && (scn = elf_nextscn(elf, scn))) {
-		name = input_section_name(elf, scn);
-		if (!name || !gelf_getshdr(scn, &shdr) ||
-		    shdr.sh_type == SHT_NOBITS)
-			continue;
-		if (!strcmp(name, ".debug_line"))
-			s->line = elf_getdata(scn, NULL);
-		else if (!strcmp(name, ".debug_line_str"))
-			s->line_str = elf_getdata(scn, NULL);
-		else if (!strcmp(name, ".debug_str"))
-			s->str = elf_getdata(scn, NULL);
-	}
-}
-
-int file_table_read(const struct line_sections *s, uint64_t offset,
+int file_table_read(const struct debug_sections *s, uint64_t offset,
 		    const char *comp_dir, bool msb, struct file_table *t)
 {
 	struct cursor c = { .msb = msb, .ok = true };

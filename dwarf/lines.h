@@ -13,10 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Sections a line-table header refers to; any may be missing. */
-struct line_sections {
-	Elf_Data *line, *line_str, *str;
-};
+#include "sections.h"
 
 struct file_table {
 	const char **dirs;	/* into the sections (or comp_dir) */
@@ -26,15 +23,12 @@ struct file_table {
 	size_t nnames;
 };
 
-/* Find the three sections in the ELF file that holds dbg's DWARF. */
-void line_sections_find(Dwarf *dbg, struct line_sections *s);
-
 /*
  * Read the table at offset in .debug_line. Returns 0, or -1 if the header
  * uses a form this reader does not know or is corrupt (the caller falls
  * back to libdw).
  */
-int file_table_read(const struct line_sections *s, uint64_t offset,
+int file_table_read(const struct debug_sections *s, uint64_t offset,
 		    const char *comp_dir, bool msb, struct file_table *t);
 
 /* File idx as "dir/name" (caller frees), or NULL for a bad index. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../common/util.h"
+#include "dies.h"
 #include "lines.h"
 
 /* Deeper nesting than this is corrupt DWARF, not code. */
@@ -20,6 +21,8 @@
 struct walk {
 	struct input *in;
 	struct unit_rec *u;
+	Dwarf *dbg;
+	struct die_reader r;
 	bool alt;
 	bool relocatable;	/* ET_REL: address 0 is real */
 	uint64_t tombstone_min;	/* -2 in the unit's address size */
@@ -154,8 +157,8 @@ static uint32_t file_name(struct walk *w, Dwarf_Word idx)
  */
 static void read_file_table(struct walk *w, Dwarf_Die *cudie)
 {
-	const struct line_sections *lines = w->alt ? &w->in->alt_lines
-						   : &w->in->lines;
+	const struct debug_sections *lines = w->alt ? &w->in->alt_sections
+						     : &w->in->sections;
 	Dwarf_Attribute attr;
 	Dwarf_Word offset;
 	const char *comp_dir = NULL;
@@ -218,18 +221,27 @@ static bool simple_range(struct die_attrs *a, Dwarf_Addr *end)
 	return true;
 }
 
-static void record_ranges(struct walk *w, Dwarf_Die *die, struct die_attrs *a,
+/* libdw's view of a DIE, for what this walker leaves to libdw */
+static bool libdw_die(struct walk *w, uint64_t off, Dwarf_Die *die)
+{
+	return dwarf_offdie(w->dbg, off, die) != NULL;
+}
+
+static void record_ranges(struct walk *w, uint64_t off, struct die_attrs *a,
 			  struct die_rec *d)
 {
 	Dwarf_Addr base, start, end;
-	ptrdiff_t off = 0;
+	ptrdiff_t pos = 0;
+	Dwarf_Die die;
 
 	if (simple_range(a, &end)) {
 		if (end > a->low_pc && !is_tombstone(w, a->low_pc))
 			unit_add_range(w->u, d, a->low_pc, end);
 		return;
 	}
-	while ((off = dwarf_ranges(die, off, &base, &start, &end)) > 0) {
+	if (!libdw_die(w, off, &die))
+		return;
+	while ((pos = dwarf_ranges(&die, pos, &base, &start, &end)) > 0) {
 		if (end <= start || is_tombstone(w, start))
 			continue;
 		unit_add_range(w->u, d, start, end);
@@ -258,8 +270,8 @@ static uint64_t entry_address(struct walk *w, struct die_attrs *a,
  * An inline site whose code was merged away (low_pc == high_pc) still has
  * a place in its caller where the call happens: a probe point.
  */
-static void fill_empty_site(struct walk *w, Dwarf_Die *die,
-			    struct die_attrs *a, struct die_rec *d)
+static void fill_empty_site(struct walk *w, struct die_attrs *a,
+			    struct die_rec *d)
 {
 	Dwarf_Addr addr;
 
@@ -267,23 +279,23 @@ static void fill_empty_site(struct walk *w, Dwarf_Die *die,
 	    !is_tombstone(w, addr)) {
 		d->entry = addr;
 		d->flags |= DIE_HAS_ENTRY;
-	} else if (!dwarf_lowpc(die, &addr) && !is_tombstone(w, addr)) {
-		d->entry = addr;
+	} else if (a->has_low_pc && !is_tombstone(w, a->low_pc)) {
+		d->entry = a->low_pc;
 		d->flags |= DIE_HAS_ENTRY;
 	} else {
 		d->flags |= DIE_DISCARDED;
 	}
 }
 
-static void fill_code(struct walk *w, Dwarf_Die *die, struct die_attrs *a,
+static void fill_code(struct walk *w, uint64_t off, struct die_attrs *a,
 		      struct die_rec *d)
 {
 	if (!a->has_pc || a->declaration)
 		return;
-	record_ranges(w, die, a, d);
+	record_ranges(w, off, a, d);
 	if (!d->nranges) {
 		if (d->kind == DIE_INLINED)
-			fill_empty_site(w, die, a, d);
+			fill_empty_site(w, a, d);
 		else
 			d->flags |= DIE_DISCARDED;
 		return;
@@ -299,17 +311,18 @@ static void fill_code(struct walk *w, Dwarf_Die *die, struct die_attrs *a,
 	d->entry = entry_address(w, a, d);
 }
 
-static int32_t record_die(struct walk *w, Dwarf_Die *die, int tag,
+static int32_t record_die(struct walk *w, const struct raw_die *die,
 			  int32_t caller, int32_t container)
 {
 	struct die_attrs a = { 0 };
 	struct die_rec *d;
 
-	if (dwarf_getattrs(die, collect_attr, &a, 0) != 1)
+	if (die_each_attr(&w->r, die, collect_attr, &a, &w->err))
 		return -1;
 	d = unit_add_die(w->u);
-	d->kind = tag == DW_TAG_subprogram ? DIE_SUBPROGRAM : DIE_INLINED;
-	d->off = dwarf_dieoffset(die) | (w->alt ? REF_ALT : 0);
+	d->kind = die_tag(die) == DW_TAG_subprogram ? DIE_SUBPROGRAM
+						    : DIE_INLINED;
+	d->off = die->off | (w->alt ? REF_ALT : 0);
 	d->caller = caller;
 	d->container = container;
 	d->name = unit_add_string(w->u, a.name);
@@ -329,24 +342,24 @@ static int32_t record_die(struct walk *w, Dwarf_Die *die, int tag,
 		d->flags |= DIE_EXTERNAL;
 	if (a.all_calls)
 		d->flags |= DIE_ALL_CALLS;
-	fill_code(w, die, &a, d);
+	fill_code(w, die->off, &a, d);
 	return (int32_t)(w->u->ndies - 1);
 }
 
 /* Only calls in code that runs count: the container must have code. */
-static int record_call_site(struct walk *w, Dwarf_Die *die, int32_t caller,
-			    int32_t container)
+static int record_call_site(struct walk *w, const struct raw_die *die,
+			    int32_t caller, int32_t container)
 {
 	struct die_attrs a = { 0 };
 	struct die_rec *d;
 
-	if (dwarf_getattrs(die, collect_attr, &a, 0) != 1)
+	if (die_each_attr(&w->r, die, collect_attr, &a, &w->err))
 		return -1;
 	if (container < 0)
 		return 0;
 	d = unit_add_die(w->u);
 	d->kind = DIE_CALL_SITE;
-	d->off = dwarf_dieoffset(die) | (w->alt ? REF_ALT : 0);
+	d->off = die->off | (w->alt ? REF_ALT : 0);
 	d->caller = caller;
 	d->container = container;
 	d->entry = a.return_pc;
@@ -388,31 +401,32 @@ static bool static_address(struct walk *w, Dwarf_Attribute *loc,
  * may sit behind DW_AT_specification: libdw follows it on this thread's
  * own handle.
  */
-static void record_variable(struct walk *w, Dwarf_Die *die)
+static void record_variable(struct walk *w, const struct raw_die *var)
 {
 	Dwarf_Attribute attr;
 	Dwarf_Addr addr;
 	Dwarf_Word value;
 	struct die_rec *d;
+	Dwarf_Die die;
 	bool flag;
 
-	if (!dwarf_attr(die, DW_AT_location, &attr) ||
-	    !static_address(w, &attr, &addr))
+	if (!die_attr(&w->r, var, DW_AT_location, &attr) ||
+	    !static_address(w, &attr, &addr) || !libdw_die(w, var->off, &die))
 		return;
 	d = unit_add_die(w->u);
 	d->kind = DIE_VARIABLE;
-	d->off = dwarf_dieoffset(die) | (w->alt ? REF_ALT : 0);
+	d->off = var->off | (w->alt ? REF_ALT : 0);
 	d->caller = d->container = -1;
 	d->entry = addr;
 	d->flags = DIE_HAS_ENTRY;
-	d->name = unit_add_string(w->u, dwarf_diename(die));
-	if (dwarf_attr_integrate(die, DW_AT_decl_file, &attr) &&
-	    attr.cu == die->cu && !dwarf_formudata(&attr, &value))
+	d->name = unit_add_string(w->u, dwarf_diename(&die));
+	if (dwarf_attr_integrate(&die, DW_AT_decl_file, &attr) &&
+	    attr.cu == die.cu && !dwarf_formudata(&attr, &value))
 		d->decl_file = file_name(w, value);
-	if (dwarf_attr_integrate(die, DW_AT_decl_line, &attr) &&
+	if (dwarf_attr_integrate(&die, DW_AT_decl_line, &attr) &&
 	    !dwarf_formudata(&attr, &value))
 		d->decl_line = (uint32_t)value;
-	if (dwarf_attr_integrate(die, DW_AT_external, &attr) &&
+	if (dwarf_attr_integrate(&die, DW_AT_external, &attr) &&
 	    !dwarf_formflag(&attr, &flag) && flag)
 		d->flags |= DIE_EXTERNAL;
 }
@@ -422,12 +436,12 @@ static bool is_call_site(int tag)
 	return tag == DW_TAG_call_site || tag == DW_TAG_GNU_call_site;
 }
 
-static void record_import(struct walk *w, Dwarf_Die *die)
+static void record_import(struct walk *w, const struct raw_die *die)
 {
 	Dwarf_Attribute attr;
 	uint64_t target;
 
-	if (!dwarf_attr(die, DW_AT_import, &attr))
+	if (!die_attr(&w->r, die, DW_AT_import, &attr))
 		return;
 	target = ref_target(w, &attr);
 	if (target != REF_NONE && target != REF_DANGLING)
@@ -452,77 +466,73 @@ static bool may_hold_functions(int tag)
 	return false;
 }
 
-static int walk_children(struct walk *w, Dwarf_Die *parent, int32_t caller,
-			 int32_t container, int depth);
+static int walk_children(struct walk *w, const struct raw_die *parent,
+			 int32_t caller, int32_t container, int depth,
+			 const unsigned char **after);
 
-static int walk_die(struct walk *w, Dwarf_Die *die, int32_t caller,
-		    int32_t container, int depth)
+/* A function DIE: recorded, then its children with it as their caller. */
+static int walk_function(struct walk *w, const struct raw_die *die,
+			 int32_t caller, int32_t container, int depth,
+			 const unsigned char **after)
 {
-	int tag = dwarf_tag(die);
-	int32_t idx;
+	int32_t idx = record_die(w, die, caller, container);
 
-	if (is_call_site(tag)) {
-		if (!record_call_site(w, die, caller, container))
-			return 0;
-		w->err = xasprintf("cannot read call site at 0x%llx: %s",
-				   (unsigned long long)dwarf_dieoffset(die),
-				   dwarf_errmsg(-1));
+	if (idx < 0)
 		return -1;
-	}
-	if (tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine) {
-		idx = record_die(w, die, tag, caller, container);
-		if (idx < 0) {
-			w->err = xasprintf("cannot read DIE at 0x%llx: %s",
-					   (unsigned long long)dwarf_dieoffset(die),
-					   dwarf_errmsg(-1));
-			return -1;
-		}
-		if (tag == DW_TAG_subprogram && container < 0 &&
-		    (w->u->dies[idx].flags & DIE_HAS_CODE))
-			container = idx;
-		if (!dwarf_haschildren(die))
-			return 0;
-		return walk_children(w, die, idx, container, depth + 1);
-	}
-	if (tag == DW_TAG_imported_unit) {
-		record_import(w, die);
-		return 0;
-	}
-	/* an inlined copy's statics are the out-of-line function's own */
-	if (tag == DW_TAG_variable) {
-		if (caller < 0 || w->u->dies[caller].kind != DIE_INLINED)
-			record_variable(w, die);
-		return 0;
-	}
-	if (may_hold_functions(tag) && dwarf_haschildren(die))
-		return walk_children(w, die, caller, container, depth + 1);
-	return 0;
+	if (die_tag(die) == DW_TAG_subprogram && container < 0 &&
+	    (w->u->dies[idx].flags & DIE_HAS_CODE))
+		container = idx;
+	return walk_children(w, die, idx, container, depth + 1, after);
 }
 
-static int walk_children(struct walk *w, Dwarf_Die *parent, int32_t caller,
-			 int32_t container, int depth)
+static int walk_die(struct walk *w, const struct raw_die *die,
+		    int32_t caller, int32_t container, int depth,
+		    const unsigned char **after)
 {
-	Dwarf_Die child;
-	int rc;
+	unsigned int tag = die_tag(die);
 
+	if (tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine)
+		return walk_function(w, die, caller, container, depth, after);
+	if (may_hold_functions(tag))
+		return walk_children(w, die, caller, container, depth + 1,
+				     after);
+	if (is_call_site(tag) &&
+	    record_call_site(w, die, caller, container))
+		return -1;
+	if (tag == DW_TAG_imported_unit)
+		record_import(w, die);
+	/* an inlined copy's statics are the out-of-line function's own */
+	if (tag == DW_TAG_variable &&
+	    (caller < 0 || w->u->dies[caller].kind != DIE_INLINED))
+		record_variable(w, die);
+	return die_skip_children(&w->r, die, after, &w->err);
+}
+
+static int walk_children(struct walk *w, const struct raw_die *parent,
+			 int32_t caller, int32_t container, int depth,
+			 const unsigned char **after)
+{
+	const unsigned char *pos = parent->next;
+	struct raw_die child;
+
+	if (!die_has_children(parent)) {
+		*after = parent->next;
+		return 0;
+	}
 	if (depth > MAX_DEPTH) {
 		w->err = xasprintf("DIE nesting deeper than %d at 0x%llx",
-				   MAX_DEPTH,
-				   (unsigned long long)dwarf_dieoffset(parent));
+				   MAX_DEPTH, (unsigned long long)parent->off);
 		return -1;
 	}
-	rc = dwarf_child(parent, &child);
-	while (rc == 0) {
-		if (walk_die(w, &child, caller, container, depth))
+	for (;;) {
+		if (die_read(&w->r, pos, &child, &w->err))
 			return -1;
-		rc = dwarf_siblingof(&child, &child);
+		if (!child.abbrev)
+			break;
+		if (walk_die(w, &child, caller, container, depth, &pos))
+			return -1;
 	}
-	if (rc < 0) {
-		w->err = xasprintf("cannot read DIE children at 0x%llx: %s",
-				   (unsigned long long)dwarf_dieoffset(parent),
-				   dwarf_errmsg(-1));
-		return -1;
-	}
+	*after = child.next;
 	return 0;
 }
 
@@ -543,11 +553,28 @@ static void read_unit_header(struct walk *w, Dwarf_Die *cudie)
 	read_file_table(w, cudie);
 }
 
+static int walk_unit_dies(struct walk *w, Dwarf_Die *cudie, uint64_t end)
+{
+	const struct debug_sections *sections = w->alt ? &w->in->alt_sections
+							: &w->in->sections;
+	bool msb = w->in->ehdr.e_ident[EI_DATA] == ELFDATA2MSB;
+	const unsigned char *after;
+	struct raw_die top;
+	int rc;
+
+	if (die_reader_init(&w->r, cudie, sections, end, msb, &w->err))
+		return -1;
+	rc = die_read(&w->r, cudie->addr, &top, &w->err);
+	if (!rc && top.abbrev)
+		rc = walk_children(w, &top, -1, -1, 0, &after);
+	die_reader_free(&w->r);
+	return rc;
+}
+
 void walk_unit(struct input *in, struct unit_ref ref, struct unit_rec *out,
 	       char **err)
 {
 	struct walk w = { .in = in, .u = out };
-	Dwarf *dbg;
 	Dwarf_Off off = ref.off & ~REF_ALT, next;
 	size_t hsize;
 	Dwarf_Half version;
@@ -555,11 +582,11 @@ void walk_unit(struct input *in, struct unit_ref ref, struct unit_rec *out,
 
 	w.alt = ref.off & REF_ALT;
 	w.relocatable = in->ehdr.e_type == ET_REL;
-	dbg = w.alt ? in->alt : in->dbg;
+	w.dbg = w.alt ? in->alt : in->dbg;
 	*err = NULL;
-	if (dwarf_next_unit(dbg, off, &next, &hsize, &version, NULL, NULL,
+	if (dwarf_next_unit(w.dbg, off, &next, &hsize, &version, NULL, NULL,
 			    NULL, NULL, NULL) ||
-	    !dwarf_offdie(dbg, off + hsize, &cudie)) {
+	    !dwarf_offdie(w.dbg, off + hsize, &cudie)) {
 		out->failed = true;
 		*err = xasprintf("cannot read unit at 0x%llx: %s",
 				 (unsigned long long)off, dwarf_errmsg(-1));
@@ -568,7 +595,7 @@ void walk_unit(struct input *in, struct unit_ref ref, struct unit_rec *out,
 	out->off = (off + hsize) | (w.alt ? REF_ALT : 0);
 	out->version = version;
 	read_unit_header(&w, &cudie);
-	if (walk_children(&w, &cudie, -1, -1, 0)) {
+	if (walk_unit_dies(&w, &cudie, next)) {
 		out->failed = true;
 		*err = w.err;
 	}
