@@ -32,7 +32,7 @@ DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c \
 ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \
 	analyzer/analyze.c analyzer/describe.c analyzer/tracer.c \
 	analyzer/compare.c analyzer/whatif.c
-REPORT := report/common.c report/json.c report/text.c report/load.c \
+REPORT := report/common.c report/json.c report/json_writer.c report/text.c report/load.c \
 	report/tracer.c report/compare.c report/whatif.c report/html.c
 CLI := cli/main.c cli/inputs.c
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
@@ -49,6 +49,10 @@ $(BUILD)/inlscan: $(call obj,$(COMMON) $(DWARF) $(ANALYZER) $(REPORT) $(CLI))
 
 $(BUILD)/test_analyzer: $(call obj,tests/unit/test_analyzer.c $(COMMON) \
 	$(ANALYZER))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/test_json_writer: $(call obj,tests/unit/test_json_writer.c \
+	common/util.c report/json_writer.c)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/fuzz_scan: $(call obj,tests/fuzz/fuzz_scan.c $(COMMON) $(DWARF) \
@@ -69,9 +73,11 @@ demo: deps
 	tests/demo.sh
 
 check: deps
-	$(MAKE) SANITIZE=1 build/san/inlscan build/san/test_analyzer
+	$(MAKE) SANITIZE=1 build/san/inlscan build/san/test_analyzer \
+		build/san/test_json_writer
 	$(MAKE) FUZZ=1 build/fuzz/fuzz_scan
-	INLSCAN=build/san/inlscan TEST_ANALYZER=build/san/test_analyzer \
+	INLSCAN=build/san/inlscan \
+		UNIT_TESTS="build/san/test_analyzer build/san/test_json_writer" \
 		FUZZ_SCAN=build/fuzz/fuzz_scan FUZZ_SECONDS=$(FUZZ_SECONDS) \
 		tests/run.sh
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "json_util.h"
+#include "json_writer.h"
 #include "render.h"
 
 json_t *json_addr(uint64_t addr)
@@ -69,116 +70,140 @@ static json_t *summary_block(const struct summary *s)
 	return o;
 }
 
-static json_t *decls_block(const struct function *fn)
+static void write_decls(struct json_writer *w, const struct function *fn)
 {
-	json_t *a = json_array(), *d;
 	size_t i;
 
+	jw_open(w, '[');
 	for (i = 0; i < fn->ndecls; i++) {
-		d = json_object();
-		json_object_set_new(d, "file",
-				    json_str_or_null(fn->decls[i].file));
-		json_object_set_new(d, "line",
-				    json_integer(fn->decls[i].line));
-		json_object_set_new(d, "external",
-				    json_boolean(fn->decls[i].external));
-		json_array_append_new(a, d);
+		jw_open(w, '{');
+		jw_key(w, "file");
+		jw_string(w, fn->decls[i].file);
+		jw_key(w, "line");
+		jw_int(w, fn->decls[i].line);
+		jw_key(w, "external");
+		jw_bool(w, fn->decls[i].external);
+		jw_close(w, '}');
 	}
-	return a;
+	jw_close(w, ']');
 }
 
-static json_t *copies_block(const struct function *fn, bool has_ftrace)
+static void write_copy(struct json_writer *w, const struct outline_copy *c,
+		       bool has_ftrace)
 {
-	json_t *a = json_array(), *o;
-	const struct outline_copy *c;
-	size_t i;
-
-	for (i = 0; i < fn->ncopies; i++) {
-		c = &fn->copies[i];
-		o = json_object();
-		json_object_set_new(o, "symbol", json_str_or_null(c->symbol));
-		json_object_set_new(o, "address", json_addr(c->address));
-		json_object_set_new(o, "size",
-				    json_integer((json_int_t)c->size));
-		json_object_set_new(o, "tu", json_str_or_null(c->tu));
-		json_object_set_new(o, "clone", json_str_or_null(c->clone));
-		json_object_set_new(o, "ftrace", has_ftrace
-				    ? json_boolean(c->ftrace) : json_null());
-		json_object_set_new(o, "nokprobe",
-				    json_str_or_null(c->nokprobe));
-		json_object_set_new(o, "data_ref", json_boolean(c->data_ref));
-		json_array_append_new(a, o);
-	}
-	return a;
+	jw_open(w, '{');
+	jw_key(w, "symbol");
+	jw_string(w, c->symbol);
+	jw_key(w, "address");
+	jw_addr(w, c->address);
+	jw_key(w, "size");
+	jw_int(w, (long long)c->size);
+	jw_key(w, "tu");
+	jw_string(w, c->tu);
+	jw_key(w, "clone");
+	jw_string(w, c->clone);
+	jw_key(w, "ftrace");
+	if (has_ftrace)
+		jw_bool(w, c->ftrace);
+	else
+		jw_null(w);
+	jw_key(w, "nokprobe");
+	jw_string(w, c->nokprobe);
+	jw_key(w, "data_ref");
+	jw_bool(w, c->data_ref);
+	jw_close(w, '}');
 }
 
-static json_t *probe_spec(const struct inline_site *s)
+static void write_probe(struct json_writer *w, const struct inline_site *s)
 {
 	char buf[512];
 
-	if (!s->probe_symbol)
-		return json_null();
+	if (!s->probe_symbol) {
+		jw_null(w);
+		return;
+	}
 	snprintf(buf, sizeof(buf), "%s+0x%" PRIx64, s->probe_symbol,
 		 s->probe_offset);
-	return json_string(buf);
+	jw_string(w, buf);
 }
 
-static json_t *sites_block(const struct function *fn)
+static void write_site(struct json_writer *w, const struct inline_site *s)
 {
-	json_t *a = json_array(), *o;
-	const struct inline_site *s;
+	jw_open(w, '{');
+	jw_key(w, "caller");
+	jw_string(w, s->caller);
+	jw_key(w, "container");
+	jw_string(w, s->container);
+	jw_key(w, "tu");
+	jw_string(w, s->tu);
+	jw_key(w, "cross_tu");
+	jw_bool(w, s->cross_tu);
+	jw_key(w, "call_file");
+	jw_string(w, s->call_file);
+	jw_key(w, "call_line");
+	jw_int(w, s->call_line);
+	jw_key(w, "entry");
+	jw_addr(w, s->entry);
+	jw_key(w, "probe");
+	write_probe(w, s);
+	jw_key(w, "refused");
+	jw_string(w, s->refused);
+	jw_close(w, '}');
+}
+
+static void write_site_counts(struct json_writer *w, const struct function *fn)
+{
+	jw_open(w, '{');
+	jw_key(w, "total");
+	jw_int(w, (long long)fn->sites);
+	jw_key(w, "same_tu");
+	jw_int(w, (long long)fn->sites_same_tu);
+	jw_key(w, "cross_tu");
+	jw_int(w, (long long)fn->sites_cross_tu);
+	jw_close(w, '}');
+}
+
+static void write_function(struct json_writer *w, const struct function *fn,
+			   bool has_ftrace, const struct render_opts *opts)
+{
 	size_t i;
 
-	for (i = 0; i < fn->nsite_list; i++) {
-		s = &fn->site_list[i];
-		o = json_object();
-		json_object_set_new(o, "caller", json_str_or_null(s->caller));
-		json_object_set_new(o, "container",
-				    json_str_or_null(s->container));
-		json_object_set_new(o, "tu", json_str_or_null(s->tu));
-		json_object_set_new(o, "cross_tu", json_boolean(s->cross_tu));
-		json_object_set_new(o, "call_file",
-				    json_str_or_null(s->call_file));
-		json_object_set_new(o, "call_line",
-				    json_integer(s->call_line));
-		json_object_set_new(o, "entry", json_addr(s->entry));
-		json_object_set_new(o, "probe", probe_spec(s));
-		json_object_set_new(o, "refused", json_str_or_null(s->refused));
-		json_array_append_new(a, o);
+	jw_open(w, '{');
+	jw_key(w, "name");
+	jw_string(w, fn->name);
+	jw_key(w, "status");
+	jw_string(w, status_name(fn->status));
+	jw_key(w, "scope");
+	jw_string(w, scope_name(fn->scope));
+	jw_key(w, "sites");
+	write_site_counts(w, fn);
+	jw_key(w, "decls");
+	write_decls(w, fn);
+	jw_key(w, "out_of_line");
+	jw_open(w, '[');
+	for (i = 0; i < fn->ncopies; i++)
+		write_copy(w, &fn->copies[i], has_ftrace);
+	jw_close(w, ']');
+	jw_key(w, "in_symtab");
+	jw_bool(w, fn->in_symtab);
+	jw_key(w, "traceable_by_name");
+	jw_bool(w, fn->plain_symbol);
+	jw_key(w, "blind_spot");
+	jw_string(w, blind_spot_name(fn->blind));
+	jw_key(w, "direct_calls");
+	jw_int(w, (long long)fn->direct_calls);
+	jw_key(w, "inlined_bytes");
+	jw_int(w, (long long)fn->inlined_bytes);
+	jw_key(w, "exported");
+	jw_bool(w, fn->exported);
+	if (opts->sites) {
+		jw_key(w, "inline_sites");
+		jw_open(w, '[');
+		for (i = 0; i < fn->nsite_list; i++)
+			write_site(w, &fn->site_list[i]);
+		jw_close(w, ']');
 	}
-	return a;
-}
-
-static json_t *function_block(const struct function *fn, bool has_ftrace,
-			      const struct render_opts *opts)
-{
-	json_t *o = json_object(), *sites = json_object();
-	const char *scope = scope_name(fn->scope);
-
-	json_object_set_new(o, "name", json_string(fn->name));
-	json_object_set_new(o, "status", json_string(status_name(fn->status)));
-	json_object_set_new(o, "scope", json_str_or_null(scope));
-	json_object_set_new(sites, "total", json_integer((json_int_t)fn->sites));
-	json_object_set_new(sites, "same_tu",
-			    json_integer((json_int_t)fn->sites_same_tu));
-	json_object_set_new(sites, "cross_tu",
-			    json_integer((json_int_t)fn->sites_cross_tu));
-	json_object_set_new(o, "sites", sites);
-	json_object_set_new(o, "decls", decls_block(fn));
-	json_object_set_new(o, "out_of_line", copies_block(fn, has_ftrace));
-	json_object_set_new(o, "in_symtab", json_boolean(fn->in_symtab));
-	json_object_set_new(o, "traceable_by_name",
-			    json_boolean(fn->plain_symbol));
-	json_object_set_new(o, "blind_spot",
-			    json_str_or_null(blind_spot_name(fn->blind)));
-	json_object_set_new(o, "direct_calls",
-			    json_integer((json_int_t)fn->direct_calls));
-	json_object_set_new(o, "inlined_bytes",
-			    json_integer((json_int_t)fn->inlined_bytes));
-	json_object_set_new(o, "exported", json_boolean(fn->exported));
-	if (opts->sites)
-		json_object_set_new(o, "inline_sites", sites_block(fn));
-	return o;
+	jw_close(w, '}');
 }
 
 json_t *owner_object(const struct symbol_owner *owner)
@@ -335,20 +360,26 @@ static void open_member(struct emitter *e, const char *key)
 static void emit_functions(struct emitter *e, const struct report *r,
 			   const struct render_opts *opts)
 {
-	size_t i, n = 0;
+	struct json_writer w;
+	size_t i;
 
-	open_member(e, "functions");
+	fprintf(e->out, "%s%*s\"functions\": ", e->first ? "\n" : ",\n",
+		e->depth, "");
+	e->first = false;
+	jw_init(&w, e->depth);
+	jw_open(&w, '[');
 	for (i = 0; i < r->nfunctions; i++) {
 		if (!opts->outline && r->functions[i].status == STATUS_OUTLINE)
 			continue;
-		fprintf(e->out, "%s%*s", n++ ? ",\n" : "\n", e->depth + 1, "");
-		dump_value(e, function_block(&r->functions[i],
-					     r->summary.has_ftrace, opts),
-			   e->depth + 1);
+		write_function(&w, &r->functions[i], r->summary.has_ftrace,
+			       opts);
+		if (w.len >= 1 << 16 && jw_flush(&w, e->out))
+			e->rc = -1;
 	}
-	if (n)
-		fprintf(e->out, "\n%*s", e->depth, "");
-	fputc(']', e->out);
+	jw_close(&w, ']');
+	if (jw_flush(&w, e->out))
+		e->rc = -1;
+	jw_free(&w);
 }
 
 static void emit_report(FILE *out, struct report *r,

@@ -8,7 +8,7 @@ top=$PWD
 . tests/lib.sh
 
 INLSCAN=${INLSCAN:-$top/inlscan}
-TEST_ANALYZER=${TEST_ANALYZER:-}
+UNIT_TESTS=${UNIT_TESTS:-}
 case $INLSCAN in /*) ;; *) INLSCAN=$top/$INLSCAN ;; esac
 # a sanitizer report must not pass for an ordinary exit 1
 export ASAN_OPTIONS=exitcode=99:detect_leaks=1:abort_on_error=0
@@ -17,18 +17,19 @@ B=$top/tests/build
 rm -rf "$B"
 mkdir -p "$B"
 
-if [ -n "$TEST_ANALYZER" ]; then
-	echo "# analyzer unit tests"
-	out=$("$TEST_ANALYZER")
+# C unit tests: each prints "N passed, M failed" and exits non-zero on M
+for unit in $UNIT_TESTS; do
+	name=$(basename "$unit")
+	echo "# $name"
+	out=$("$unit")
 	rc=$?
 	echo "$out" | sed 's/^/#   /'
 	upass=$(echo "$out" | awk '/ passed, /{print $1}')
 	ufail=$(echo "$out" | awk '/ passed, /{print $3}')
-	check_eq "analyzer unit tests: none failed (of $upass)" "0 0" \
-		"$rc ${ufail:-missing}"
-	[ "${upass:-0}" -gt 0 ] && ok "analyzer unit tests ran ($upass)" ||
-		not_ok "analyzer unit tests ran"
-fi
+	check_eq "$name: none failed (of $upass)" "0 0" "$rc ${ufail:-missing}"
+	[ "${upass:-0}" -gt 0 ] && ok "$name ran ($upass)" ||
+		not_ok "$name ran"
+done
 
 for f in tests/cases/*.sh; do
 	echo "# $f"

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "json_writer.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/util.h"
+
+void jw_init(struct json_writer *w, int indent)
+{
+	memset(w, 0, sizeof(*w));
+	w->indent = indent;
+}
+
+void jw_free(struct json_writer *w)
+{
+	free(w->buf);
+	memset(w, 0, sizeof(*w));
+}
+
+int jw_flush(struct json_writer *w, FILE *out)
+{
+	size_t n = fwrite(w->buf, 1, w->len, out);
+	int rc = n == w->len ? 0 : -1;
+
+	w->len = 0;
+	return rc;
+}
+
+static char *reserve(struct json_writer *w, size_t n)
+{
+	if (w->cap - w->len < n) {
+		w->cap = (w->cap + n) * 2;
+		w->buf = xrealloc(w->buf, w->cap);
+	}
+	return w->buf + w->len;
+}
+
+static void put(struct json_writer *w, const char *s, size_t n)
+{
+	memcpy(reserve(w, n), s, n);
+	w->len += n;
+}
+
+static void spaces(struct json_writer *w, int n)
+{
+	if (n <= 0)
+		return;
+	memset(reserve(w, (size_t)n), ' ', (size_t)n);
+	w->len += (size_t)n;
+}
+
+static void separator(struct json_writer *w)
+{
+	if (w->empty[w->depth])
+		put(w, "\n", 1);
+	else
+		put(w, ",\n", 2);
+	w->empty[w->depth] = false;
+	spaces(w, w->indent + w->depth);
+}
+
+/* Arrays take a separator before each value; a key's value has had it. */
+static void value_start(struct json_writer *w)
+{
+	if (w->after_key)
+		w->after_key = false;
+	else if (w->depth > 0)
+		separator(w);
+}
+
+/* The code point of the UTF-8 sequence at s, or -1 if it is not one. */
+static long utf8_next(const unsigned char *s, size_t *len)
+{
+	unsigned int n, i;
+	long cp;
+
+	if (s[0] < 0x80) {
+		*len = 1;
+		return s[0];
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return -1;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return -1;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	/* overlong forms, surrogates and beyond U+10FFFF are not UTF-8 */
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return -1;
+	*len = n;
+	return cp;
+}
+
+static void put_u16(struct json_writer *w, unsigned long unit)
+{
+	char seq[8];
+
+	snprintf(seq, sizeof(seq), "\\u%04lX", unit);
+	put(w, seq, 6);
+}
+
+static void put_escaped(struct json_writer *w, long cp)
+{
+	static const char short_escapes[] = "\"\"\\\\\bb\ff\nn\rr\tt";
+	const char *e;
+
+	for (e = short_escapes; *e; e += 2)
+		if (cp == (unsigned char)e[0]) {
+			put(w, "\\", 1);
+			put(w, e + 1, 1);
+			return;
+		}
+	if (cp < 0x10000) {
+		put_u16(w, (unsigned long)cp);
+		return;
+	}
+	cp -= 0x10000;
+	put_u16(w, 0xd800 | ((unsigned long)cp >> 10));
+	put_u16(w, 0xdc00 | ((unsigned long)cp & 0x3ff));
+}
+
+static void put_string(struct json_writer *w, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str, *plain = s;
+	size_t len;
+	long cp;
+
+	put(w, "\"", 1);
+	while (*s) {
+		if (*s >= 0x20 && *s < 0x80 && *s != '"' && *s != '\\') {
+			s++;
+			continue;
+		}
+		put(w, (const char *)plain, (size_t)(s - plain));
+		cp = utf8_next(s, &len);
+		/* not UTF-8 (jansson refuses such a string): a byte is U+00XX */
+		if (cp < 0) {
+			cp = *s;
+			len = 1;
+		}
+		put_escaped(w, cp);
+		s += len;
+		plain = s;
+	}
+	put(w, (const char *)plain, (size_t)(s - plain));
+	put(w, "\"", 1);
+}
+
+void jw_key(struct json_writer *w, const char *key)
+{
+	separator(w);
+	put_string(w, key);
+	put(w, ": ", 2);
+	w->after_key = true;
+}
+
+void jw_open(struct json_writer *w, char bracket)
+{
+	value_start(w);
+	put(w, &bracket, 1);
+	/* deeper nesting than any report has is written flat */
+	if (w->depth < JSON_WRITER_DEPTH - 1)
+		w->depth++;
+	w->empty[w->depth] = true;
+}
+
+void jw_close(struct json_writer *w, char bracket)
+{
+	if (!w->empty[w->depth]) {
+		put(w, "\n", 1);
+		spaces(w, w->indent + w->depth - 1);
+	}
+	put(w, &bracket, 1);
+	if (w->depth > 0)
+		w->depth--;
+}
+
+void jw_string(struct json_writer *w, const char *s)
+{
+	if (!s) {
+		jw_null(w);
+		return;
+	}
+	value_start(w);
+	put_string(w, s);
+}
+
+void jw_int(struct json_writer *w, long long v)
+{
+	char num[24];
+	int n = snprintf(num, sizeof(num), "%lld", v);
+
+	value_start(w);
+	put(w, num, (size_t)n);
+}
+
+void jw_bool(struct json_writer *w, bool v)
+{
+	value_start(w);
+	if (v)
+		put(w, "true", 4);
+	else
+		put(w, "false", 5);
+}
+
+void jw_null(struct json_writer *w)
+{
+	value_start(w);
+	put(w, "null", 4);
+}
+
+void jw_addr(struct json_writer *w, uint64_t addr)
+{
+	char text[24];
+
+	snprintf(text, sizeof(text), "0x%" PRIx64, addr);
+	jw_string(w, text);
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * A streaming JSON writer into memory for the large arrays of a report
+ * (one object per function or symbol). It writes what jansson's
+ * json_dumps(JSON_INDENT(1) | JSON_ENSURE_ASCII) writes for the same
+ * values, without building a tree: at a vmlinux's size building and
+ * encoding jansson trees cost more than reading the DWARF.
+ */
+#ifndef INLSCAN_JSON_WRITER_H
+#define INLSCAN_JSON_WRITER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define JSON_WRITER_DEPTH 16
+
+struct json_writer {
+	char *buf;
+	size_t len, cap;
+	int indent;		/* spaces before every line after the first */
+	int depth;
+	bool after_key;		/* the next value belongs to a key */
+	bool empty[JSON_WRITER_DEPTH];	/* no member written at depth */
+};
+
+void jw_init(struct json_writer *w, int indent);
+void jw_free(struct json_writer *w);
+/* Write the text so far to out and empty the buffer. */
+int jw_flush(struct json_writer *w, FILE *out);
+
+void jw_key(struct json_writer *w, const char *key);
+void jw_open(struct json_writer *w, char bracket);	/* '{' or '[' */
+void jw_close(struct json_writer *w, char bracket);	/* '}' or ']' */
+void jw_string(struct json_writer *w, const char *s);	/* NULL: null */
+void jw_int(struct json_writer *w, long long v);
+void jw_bool(struct json_writer *w, bool v);
+void jw_null(struct json_writer *w);
+void jw_addr(struct json_writer *w, uint64_t addr);	/* "0x..." */
+
+#endif

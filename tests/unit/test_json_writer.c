@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The streaming JSON writer against jansson: for the same values it must
+ * write what json_dumps(JSON_INDENT(1) | JSON_ENSURE_ASCII) writes, and
+ * what it writes for bytes that are not UTF-8 must still parse.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../report/json_writer.h"
+
+static int passed, failed;
+
+#define CHECK(cond, ...)                                        \
+	do {                                                    \
+		if (cond) {                                     \
+			passed++;                               \
+		} else {                                        \
+			failed++;                               \
+			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+			printf(__VA_ARGS__);                    \
+			printf("\n");                           \
+		}                                               \
+	} while (0)
+
+static const char *const strings[] = {
+	"plain", "", "quote \" backslash \\ slash /",
+	"\b\f\n\r\t\x01\x1f\x7f", "caf\xc3\xa9", "\xe2\x82\xac euro",
+	"clef \xf0\x9d\x84\x9e", "fs/ext4/inode.c", "a.llvm.123456",
+};
+
+/* One object holding every kind of value, written both ways. */
+static void write_mixed(struct json_writer *w, json_t *o)
+{
+	json_t *list = json_array(), *empty_list = json_array();
+	size_t i;
+
+	jw_open(w, '{');
+	jw_key(w, "strings");
+	jw_open(w, '[');
+	for (i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
+		jw_string(w, strings[i]);
+		json_array_append_new(list, json_string(strings[i]));
+	}
+	jw_close(w, ']');
+	json_object_set_new(o, "strings", list);
+	jw_key(w, "empty");
+	jw_open(w, '[');
+	jw_close(w, ']');
+	json_object_set_new(o, "empty", empty_list);
+	jw_key(w, "nested");
+	jw_open(w, '{');
+	jw_key(w, "n");
+	jw_int(w, -42);
+	jw_key(w, "big");
+	jw_int(w, 1LL << 40);
+	jw_key(w, "t");
+	jw_bool(w, true);
+	jw_key(w, "none");
+	jw_string(w, NULL);
+	jw_key(w, "inner");
+	jw_open(w, '{');
+	jw_close(w, '}');
+	jw_close(w, '}');
+	json_object_set_new(o, "nested",
+			    json_pack("{s:i, s:I, s:b, s:n, s:{}}", "n", -42,
+				      "big", (json_int_t)(1LL << 40), "t", 1,
+				      "none", "inner"));
+	jw_key(w, "addr");
+	jw_addr(w, 0xffffffff81000000ULL);
+	json_object_set_new(o, "addr", json_string("0xffffffff81000000"));
+	jw_close(w, '}');
+}
+
+static void test_same_as_jansson(void)
+{
+	struct json_writer w;
+	json_t *o = json_object();
+	char *want;
+
+	jw_init(&w, 0);
+	write_mixed(&w, o);
+	want = json_dumps(o, JSON_INDENT(1) | JSON_ENSURE_ASCII |
+				     JSON_PRESERVE_ORDER);
+	CHECK(want && w.len == strlen(want) && !memcmp(w.buf, want, w.len),
+	      "writer:\n%.*s\njansson:\n%s", (int)w.len, w.buf, want);
+	free(want);
+	json_decref(o);
+	jw_free(&w);
+}
+
+/* Shifted right as a member of an outer document at some depth. */
+static void test_indent(void)
+{
+	struct json_writer w;
+
+	jw_init(&w, 3);
+	jw_open(&w, '[');
+	jw_int(&w, 1);
+	jw_open(&w, '{');
+	jw_key(&w, "k");
+	jw_null(&w);
+	jw_close(&w, '}');
+	jw_close(&w, ']');
+	CHECK(w.len == strlen("[\n    1,\n    {\n     \"k\": null\n    }\n   ]") &&
+	      !memcmp(w.buf, "[\n    1,\n    {\n     \"k\": null\n    }\n   ]",
+		      w.len),
+	      "got '%.*s'", (int)w.len, w.buf);
+	jw_free(&w);
+}
+
+/* jansson refuses such strings; the writer keeps them as U+00XX. */
+static void test_not_utf8(void)
+{
+	static const char *const bad[] = { "\xff", "a\xc3", "\xed\xa0\x80",
+					   "\xc0\xaf", "x\x80y" };
+	struct json_writer w;
+	json_error_t error;
+	json_t *back;
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		jw_init(&w, 0);
+		jw_open(&w, '[');
+		jw_string(&w, bad[i]);
+		jw_close(&w, ']');
+		back = json_loadb(w.buf, w.len, 0, &error);
+		CHECK(back && json_array_size(back) == 1 &&
+		      json_string_length(json_array_get(back, 0)) >=
+			      strlen(bad[i]),
+		      "bad UTF-8 #%zu: '%.*s' does not parse back", i,
+		      (int)w.len, w.buf);
+		json_decref(back);
+		jw_free(&w);
+	}
+}
+
+int main(void)
+{
+	test_same_as_jansson();
+	test_indent();
+	test_not_utf8();
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
