@@ -3,10 +3,12 @@
 
 #include <elfutils/libdwelf.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -290,6 +292,32 @@ bool input_looks_like_elf(const char *path)
 }
 
 /*
+ * Is [p, p + len) inside a private mapping of a file, unwritten? Only
+ * there does dropping pages lose nothing. libelf maps privately so that
+ * libdwfl may relocate ET_REL sections in place (the caller rules those
+ * out); what it decompresses or converts goes to memory of its own.
+ */
+static bool in_file_map(const void *p, size_t len, bool relocated)
+{
+	uintptr_t start, end, from = (uintptr_t)p;
+	unsigned long long offset, inode;
+	char perms[8], line[512];
+	bool found = false;
+	FILE *maps = fopen("/proc/self/maps", "r");
+
+	while (maps && !found && fgets(line, sizeof(line), maps)) {
+		if (sscanf(line, "%" SCNxPTR "-%" SCNxPTR " %7s %llx %*s %llu",
+			   &start, &end, perms, &offset, &inode) == 5 &&
+		    from >= start && from < end)
+			found = true;
+	}
+	if (maps)
+		fclose(maps);
+	return found && inode && (perms[1] == '-' || !relocated) &&
+	       len <= end - from;
+}
+
+/*
  * A section's data as DWARF readers see it: libdw normally decompressed
  * it in place already, and then this changes nothing.
  */
@@ -309,6 +337,7 @@ void debug_sections_find(Dwarf *dbg, struct debug_sections *s)
 	Elf_Data **slot;
 	const char *name;
 	GElf_Shdr shdr;
+	GElf_Ehdr ehdr;
 	bool gnu;
 
 	memset(s, 0, sizeof(*s));
@@ -321,7 +350,9 @@ void debug_sections_find(Dwarf *dbg, struct debug_sections *s)
 		if (!gnu && strncmp(name, ".debug_", 7))
 			continue;
 		name += gnu ? 8 : 7;
-		if (!strcmp(name, "abbrev"))
+		if (!strcmp(name, "info"))
+			slot = &s->info;
+		else if (!strcmp(name, "abbrev"))
 			slot = &s->abbrev;
 		else if (!strcmp(name, "line"))
 			slot = &s->line;
@@ -333,4 +364,19 @@ void debug_sections_find(Dwarf *dbg, struct debug_sections *s)
 			continue;
 		*slot = plain_data(scn, &shdr, gnu);
 	}
+	if (s->info && s->info->d_buf && gelf_getehdr(elf, &ehdr))
+		s->info_in_file_map = in_file_map(s->info->d_buf,
+						  s->info->d_size,
+						  ehdr.e_type == ET_REL);
+}
+
+void debug_info_release(const struct debug_sections *s, const void *start,
+			const void *end)
+{
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t from = ((uintptr_t)start + page - 1) & ~(page - 1);
+	uintptr_t to = (uintptr_t)end & ~(page - 1);
+
+	if (s->info_in_file_map && to > from)
+		madvise((void *)from, to - from, MADV_DONTNEED);
 }

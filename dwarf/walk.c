@@ -567,6 +567,7 @@ static int walk_unit_dies(struct walk *w, Dwarf_Die *cudie, uint64_t end)
 	rc = die_read(&w->r, cudie->addr, &top, &w->err);
 	if (!rc && top.abbrev)
 		rc = walk_children(w, &top, -1, -1, 0, &after);
+	debug_info_release(sections, w->r.unit, w->r.end);
 	die_reader_free(&w->r);
 	return rc;
 }
