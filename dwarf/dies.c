@@ -246,6 +246,13 @@ int die_reader_init(struct die_reader *r, Dwarf_Die *cudie,
 	r->cu = cudie->cu;
 	r->info = (const unsigned char *)cudie->addr - die_off;
 	r->end = r->info + unit_end;
+	/* the unit's bytes must be .debug_info's, as libdw holds it */
+	if (!s->info || r->info != s->info->d_buf ||
+	    unit_end > s->info->d_size || die_off >= unit_end) {
+		*err = xasprintf("unit of DIE 0x%llx lies outside .debug_info",
+				 (unsigned long long)die_off);
+		return -1;
+	}
 	r->unit = r->info + dwarf_dieoffset(cudie) - dwarf_cuoffset(cudie);
 	r->version = version;
 	r->addr_size = addr_size;

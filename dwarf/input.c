@@ -376,7 +376,10 @@ void debug_info_release(const struct debug_sections *s, const void *start,
 	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
 	uintptr_t from = ((uintptr_t)start + page - 1) & ~(page - 1);
 	uintptr_t to = (uintptr_t)end & ~(page - 1);
+	uintptr_t info = s->info ? (uintptr_t)s->info->d_buf : 0;
 
-	if (s->info_in_file_map && to > from)
+	/* never beyond the section, whatever a corrupt unit says */
+	if (s->info_in_file_map && to > from && from >= info &&
+	    to <= info + s->info->d_size)
 		madvise((void *)from, to - from, MADV_DONTNEED);
 }

@@ -19,7 +19,7 @@ struct input_state {
 	struct unit_ref *units;
 	char **unit_errors;	/* per unit, merged in order at the end */
 	size_t nunits;
-	size_t shards_left;
+	size_t pieces_left;	/* unit shards, and the ELF side */
 };
 
 struct walk_job {
@@ -84,11 +84,30 @@ static bool hold_input(struct worker *w, size_t idx, char **err)
 	return true;
 }
 
-static void walk_units(struct worker *w, struct walk_job job)
+/*
+ * One piece of an input's work is done: its ELF side or some units. The
+ * thread that does the last piece closes its libdw handle (libdw's maps
+ * and caches are not needed while the input is analysed, so the peaks do
+ * not add up) and hands the image on.
+ */
+static void piece_done(struct worker *w, size_t idx, size_t units)
 {
 	struct scan *s = w->scan;
-	struct input_state *st = &s->inputs[job.input];
 	bool last;
+
+	pthread_mutex_lock(&s->lock);
+	progress(s, units);
+	last = --s->inputs[idx].pieces_left == 0;
+	pthread_mutex_unlock(&s->lock);
+	if (!last)
+		return;
+	input_close(&w->in);
+	finish_input(s, idx);
+}
+
+static void walk_units(struct worker *w, struct walk_job job)
+{
+	struct input_state *st = &w->scan->inputs[job.input];
 	size_t i;
 	char *err = NULL;
 
@@ -104,16 +123,7 @@ static void walk_units(struct worker *w, struct walk_job job)
 						       st->path, i, err);
 		free(err);
 	}
-	pthread_mutex_lock(&s->lock);
-	progress(s, job.count);
-	last = --st->shards_left == 0;
-	pthread_mutex_unlock(&s->lock);
-	if (!last)
-		return;
-	/* libdw's maps and caches are not needed while the input is
-	 * analysed: give them back first, so the peaks do not add up */
-	input_close(&w->in);
-	finish_input(s, job.input);
+	piece_done(w, job.input, job.count);
 }
 
 /* Split a large input's units into one job each, for idle threads. */
@@ -123,7 +133,7 @@ static void queue_shards(struct scan *s, size_t idx)
 	struct walk_job *job;
 	size_t i;
 
-	st->shards_left = st->nunits;
+	st->pieces_left += st->nunits;
 	for (i = st->nunits; i-- > 0;) {
 		job = ARRAY_PUSH(s->jobs, s->njobs, s->jobs_cap);
 		job->input = idx;
@@ -132,7 +142,10 @@ static void queue_shards(struct scan *s, size_t idx)
 	}
 }
 
-/* Open an input, read its ELF side, list its units; queue or walk them. */
+/*
+ * Open an input and list its units; queue them for every thread, then
+ * read the ELF side while they walk (or walk them here if few).
+ */
 static void open_input(struct worker *w, size_t idx)
 {
 	struct scan *s = w->scan;
@@ -158,7 +171,6 @@ static void open_input(struct worker *w, size_t idx)
 		return;
 	}
 	st->img = xcalloc(1, sizeof(*st->img));
-	image_read_elf(&w->in, st->img);
 	st->img->units = xcalloc(st->nunits, sizeof(struct unit_rec));
 	st->img->nunits = st->nunits;
 	st->unit_errors = xcalloc(st->nunits, sizeof(char *));
@@ -166,13 +178,14 @@ static void open_input(struct worker *w, size_t idx)
 
 	pthread_mutex_lock(&s->lock);
 	s->units_total += st->nunits;
+	st->pieces_left = split ? 1 : 2;
 	if (split)
 		queue_shards(s, idx);
-	else
-		st->shards_left = 1;
 	s->opening--;
 	pthread_cond_broadcast(&s->more);
 	pthread_mutex_unlock(&s->lock);
+	image_read_elf(&w->in, st->img);
+	piece_done(w, idx, 0);
 	if (!split) {
 		whole.count = st->nunits;
 		walk_units(w, whole);
