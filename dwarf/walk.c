@@ -398,27 +398,18 @@ static bool static_address(struct walk *w, Dwarf_Attribute *loc,
 /*
  * Variables are kept only to name the OBJECT symbols at their addresses
  * (livepatch correlation of promoted statics). Their name and declaration
- * may sit behind DW_AT_specification: libdw follows it on this thread's
- * own handle.
+ * may sit behind DW_AT_specification or DW_AT_abstract_origin: then libdw
+ * follows it on this thread's own handle.
  */
-static void record_variable(struct walk *w, const struct raw_die *var)
+static void declare_variable(struct walk *w, uint64_t off, struct die_rec *d)
 {
 	Dwarf_Attribute attr;
-	Dwarf_Addr addr;
 	Dwarf_Word value;
-	struct die_rec *d;
 	Dwarf_Die die;
 	bool flag;
 
-	if (!die_attr(&w->r, var, DW_AT_location, &attr) ||
-	    !static_address(w, &attr, &addr) || !libdw_die(w, var->off, &die))
+	if (!libdw_die(w, off, &die))
 		return;
-	d = unit_add_die(w->u);
-	d->kind = DIE_VARIABLE;
-	d->off = var->off | (w->alt ? REF_ALT : 0);
-	d->caller = d->container = -1;
-	d->entry = addr;
-	d->flags = DIE_HAS_ENTRY;
 	d->name = unit_add_string(w->u, dwarf_diename(&die));
 	if (dwarf_attr_integrate(&die, DW_AT_decl_file, &attr) &&
 	    attr.cu == die.cu && !dwarf_formudata(&attr, &value))
@@ -428,6 +419,35 @@ static void record_variable(struct walk *w, const struct raw_die *var)
 		d->decl_line = (uint32_t)value;
 	if (dwarf_attr_integrate(&die, DW_AT_external, &attr) &&
 	    !dwarf_formflag(&attr, &flag) && flag)
+		d->flags |= DIE_EXTERNAL;
+}
+
+static void record_variable(struct walk *w, const struct raw_die *var)
+{
+	struct die_attrs a = { 0 };
+	Dwarf_Attribute attr;
+	Dwarf_Addr addr;
+	struct die_rec *d;
+
+	if (!die_attr(&w->r, var, DW_AT_location, &attr) ||
+	    !static_address(w, &attr, &addr) ||
+	    die_each_attr(&w->r, var, collect_attr, &a, &w->err))
+		return;
+	d = unit_add_die(w->u);
+	d->kind = DIE_VARIABLE;
+	d->off = var->off | (w->alt ? REF_ALT : 0);
+	d->caller = d->container = -1;
+	d->entry = addr;
+	d->flags = DIE_HAS_ENTRY;
+	if (a.has_spec || a.has_origin) {
+		declare_variable(w, var->off, d);
+		return;
+	}
+	d->name = unit_add_string(w->u, a.name);
+	if (a.has_decl_file)
+		d->decl_file = file_name(w, a.decl_file);
+	d->decl_line = (uint32_t)a.decl_line;
+	if (a.external)
 		d->flags |= DIE_EXTERNAL;
 }
 
