@@ -1,4 +1,0 @@
-build/release/common/records.o: common/records.c common/records.h \
- common/util.h
-common/records.h:
-common/util.h:
