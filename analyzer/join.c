@@ -50,6 +50,52 @@ static void map_free(struct offset_map *m)
 	free(m->values);
 }
 
+/*
+ * The walker records a unit's DIEs in file order and lists units in
+ * offset order, so a DIE is found by two binary searches over memory the
+ * walk already wrote, instead of a hash table as large again. Records
+ * built another way (tests) are searched in the order they come.
+ */
+static uint32_t find_in_unit(const struct join *j, uint32_t u, uint64_t key)
+{
+	size_t lo = j->die_base[u], hi = j->die_base[u + 1], mid;
+
+	if (!j->unit_sorted[u]) {
+		for (; lo < hi; lo++)
+			if (j->die_off[lo] == key)
+				return (uint32_t)lo;
+		return NO_DIE;
+	}
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (j->die_off[mid] == key)
+			return (uint32_t)mid;
+		if (j->die_off[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NO_DIE;
+}
+
+static uint32_t find_die(const struct join *j, uint64_t key)
+{
+	const struct unit_rec *units = j->img->units;
+	size_t lo = 0, hi = j->img->nunits, mid;
+
+	if (key == REF_NONE)
+		return NO_DIE;
+	/* the last unit that starts at or before key */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (units[j->by_off[mid]].off <= key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? find_in_unit(j, j->by_off[lo - 1], key) : NO_DIE;
+}
+
 const struct die_rec *join_die(const struct join *j, uint32_t id,
 			       uint32_t *unit)
 {
@@ -77,8 +123,7 @@ uint32_t join_root(struct join *j, uint32_t id)
 			root = cur;
 			break;
 		}
-		next = map_get(&j->dies, d->origin != REF_NONE ? d->origin
-							       : d->spec);
+		next = find_die(j, d->origin != REF_NONE ? d->origin : d->spec);
 		if (next == NO_DIE) {
 			j->unresolved++;
 			root = cur;
@@ -187,6 +232,57 @@ static void build_tu(struct join *j, struct strpool *pool)
 	}
 }
 
+struct unit_key {
+	uint64_t off;
+	uint32_t unit;
+};
+
+static int compare_unit_keys(const void *x, const void *y)
+{
+	const struct unit_key *a = x, *b = y;
+
+	return a->off < b->off ? -1 : a->off > b->off;
+}
+
+/* Records built another way than by the walker: units by offset. */
+static void sort_units(struct join *j)
+{
+	size_t u, n = j->img->nunits;
+	struct unit_key *keys = xmalloc((n + 1) * sizeof(*keys));
+
+	for (u = 0; u < n; u++) {
+		keys[u].off = j->img->units[u].off;
+		keys[u].unit = (uint32_t)u;
+	}
+	sort_array(keys, n, sizeof(*keys), compare_unit_keys);
+	for (u = 0; u < n; u++)
+		j->by_off[u] = keys[u].unit;
+	free(keys);
+}
+
+static void index_offsets(struct join *j)
+{
+	const struct unit_rec *units = j->img->units;
+	size_t u, d, n = j->img->nunits;
+	bool in_order = true;
+
+	j->die_off = xmalloc((j->ndies + 1) * sizeof(*j->die_off));
+	j->unit_sorted = xcalloc(n + 1, sizeof(*j->unit_sorted));
+	j->by_off = xmalloc((n + 1) * sizeof(*j->by_off));
+	for (u = 0; u < n; u++) {
+		j->by_off[u] = (uint32_t)u;
+		in_order &= !u || units[u - 1].off < units[u].off;
+		j->unit_sorted[u] = true;
+		for (d = 0; d < units[u].ndies; d++) {
+			j->die_off[j->die_base[u] + d] = units[u].dies[d].off;
+			j->unit_sorted[u] &= !d || units[u].dies[d - 1].off <
+							   units[u].dies[d].off;
+		}
+	}
+	if (!in_order)
+		sort_units(j);
+}
+
 void join_build(struct join *j, const struct image_rec *img,
 		struct strpool *pool)
 {
@@ -203,15 +299,11 @@ void join_build(struct join *j, const struct image_rec *img,
 	for (u = 0; u < img->nunits; u++)
 		for (d = j->die_base[u]; d < j->die_base[u + 1]; d++)
 			j->unit_of[d] = (uint32_t)u;
-	map_init(&j->dies, j->ndies);
 	map_init(&j->units, img->nunits);
-	for (u = 0; u < img->nunits; u++) {
+	for (u = 0; u < img->nunits; u++)
 		if (img->units[u].off)
 			map_put(&j->units, img->units[u].off, (uint32_t)u);
-		for (d = 0; d < img->units[u].ndies; d++)
-			map_put(&j->dies, img->units[u].dies[d].off,
-				(uint32_t)(j->die_base[u] + d));
-	}
+	index_offsets(j);
 	j->root = xmalloc((j->ndies ? j->ndies : 1) * sizeof(uint32_t));
 	memset(j->root, 0xff, (j->ndies ? j->ndies : 1) * sizeof(uint32_t));
 	build_tu(j, pool);
@@ -280,7 +372,9 @@ void join_free(struct join *j)
 	free(j->root);
 	free(j->die_base);
 	free(j->unit_of);
-	map_free(&j->dies);
+	free(j->die_off);
+	free(j->by_off);
+	free(j->unit_sorted);
 	map_free(&j->units);
 	memset(j, 0, sizeof(*j));
 }

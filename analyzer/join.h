@@ -22,7 +22,9 @@ struct join {
 	size_t *die_base;	/* global id of unit u's first DIE */
 	uint32_t *unit_of;	/* global id -> unit index */
 	size_t ndies;
-	struct offset_map dies;	/* DIE offset -> global id */
+	uint64_t *die_off;	/* global id -> DIE offset */
+	uint32_t *by_off;	/* units in offset order (walk order) */
+	bool *unit_sorted;	/* unit's DIEs in offset order */
 	struct offset_map units; /* unit DIE offset -> unit index */
 	uint32_t *root;		/* global id -> root global id */
 	size_t unresolved;	/* references that led nowhere or looped */

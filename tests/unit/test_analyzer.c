@@ -252,6 +252,35 @@ static void test_origin_chain_and_cycle(void)
 	done(img, r);
 }
 
+/*
+ * References are found whatever order the units and DIEs come in: the
+ * walker lists them by offset, records built otherwise need not.
+ */
+static void test_unordered_records(void)
+{
+	struct image_rec *img = new_image(2);
+	struct unit_rec *late = unit(img, 0, 0x200, "b.c");
+	struct unit_rec *early = unit(img, 1, 0x10, "a.c");
+	struct report *r;
+	int c;
+
+	c = concrete(late, 0x240, 0x20, 0x2000, 0x2010);
+	site(late, 0x250, 0x30, c, 0x2004);	/* into the earlier unit */
+	site(late, 0x210, 0x220, c, 0x2008);	/* back in its own unit */
+	root(late, 0x220, "later_inline", "b.c", 9);
+	root(early, 0x30, "helper", "a.h", 3);
+	root(early, 0x20, "main_fn", "a.c", 7);
+	r = analyze(img, false);
+	CHECK(fn(r, "main_fn") && fn(r, "main_fn")->ncopies == 1,
+	      "copy found through an out-of-order unit");
+	CHECK(fn(r, "helper") && fn(r, "helper")->sites == 1 &&
+		      fn(r, "later_inline") && fn(r, "later_inline")->sites == 1,
+	      "both sites resolve though DIEs are out of offset order");
+	CHECK(r->summary.unresolved_refs == 0, "nothing unresolved, got %zu",
+	      r->summary.unresolved_refs);
+	done(img, r);
+}
+
 /* Two static functions sharing a name: one name, two declarations. */
 static void test_decls(void)
 {
@@ -564,6 +593,7 @@ int main(void)
 	test_thinlto_units();
 	test_dwz_partial_unit();
 	test_origin_chain_and_cycle();
+	test_unordered_records();
 	test_decls();
 	test_discarded();
 	test_clone_kinds();
