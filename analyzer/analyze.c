@@ -358,14 +358,6 @@ static void add_copy(struct analysis *a, size_t fn_idx,
 		fn->plain_symbol = true;
 }
 
-static const char *unit_string(struct analysis *a, uint32_t unit,
-			       uint32_t off)
-{
-	return off ? strpool_intern(&a->r->strings,
-				    unit_str(&a->img->units[unit], off))
-		   : NULL;
-}
-
 /* Name, declaration and TU of a root DIE, seen from where_unit. */
 static void root_owner(struct analysis *a, uint32_t root, uint32_t where_unit,
 		       struct symbol_owner *o)
@@ -373,8 +365,8 @@ static void root_owner(struct analysis *a, uint32_t root, uint32_t where_unit,
 	uint32_t unit;
 	const struct die_rec *d = join_die(&a->join, root, &unit);
 
-	o->name = unit_string(a, unit, d->name);
-	o->decl_file = unit_string(a, unit, d->decl_file);
+	o->name = root_name(a, root);
+	o->decl_file = cached(a, a->root_files, root, true);
 	o->decl_line = d->decl_line;
 	o->tu = join_tu_name(&a->join, unit, where_unit);
 }

@@ -119,11 +119,11 @@ uint32_t join_root(struct join *j, uint32_t id)
 		}
 		path[n++] = cur;
 		d = join_die(j, cur, NULL);
-		if (d->origin == REF_NONE && d->spec == REF_NONE) {
+		if (d->origin == REF_NONE) {
 			root = cur;
 			break;
 		}
-		next = find_die(j, d->origin != REF_NONE ? d->origin : d->spec);
+		next = find_die(j, d->origin);
 		if (next == NO_DIE) {
 			j->unresolved++;
 			root = cur;

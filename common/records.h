@@ -43,8 +43,9 @@ struct addr_range {
 
 struct die_rec {
 	uint64_t off;		/* this DIE, REF_ALT for the alt file */
-	uint64_t origin;	/* DW_AT_abstract_origin target */
-	uint64_t spec;		/* DW_AT_specification target */
+	uint64_t origin;	/* DW_AT_abstract_origin target, else
+				 * DW_AT_specification's: where the name
+				 * and declaration come from */
 	uint64_t entry;		/* entry_pc, else low_pc, else first range;
 				 * call site: its return address */
 	uint32_t name;		/* offsets into unit_rec.strings, 0: none */

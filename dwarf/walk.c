@@ -328,8 +328,8 @@ static int32_t record_die(struct walk *w, const struct raw_die *die,
 	d->name = unit_add_string(w->u, a.name);
 	if (a.has_origin)
 		d->origin = ref_target(w, &a.origin);
-	if (a.has_spec)
-		d->spec = ref_target(w, &a.spec);
+	else if (a.has_spec)
+		d->origin = ref_target(w, &a.spec);
 	if (a.has_decl_file)
 		d->decl_file = file_name(w, a.decl_file);
 	d->decl_line = (uint32_t)a.decl_line;

@@ -224,7 +224,7 @@ static void test_origin_chain_and_cycle(void)
 	d = unit_add_die(u);	/* abstract instance, no name of its own */
 	d->kind = DIE_SUBPROGRAM;
 	d->off = 0x30;
-	d->spec = 0x20;
+	d->origin = 0x20;	/* its DW_AT_specification */
 	c = concrete(u, 0x40, 0x30, 0x1000, 0x1010);
 	site(u, 0x50, 0x30, c, 0x1004);
 	/* a loop: 0x60 -> 0x70 -> 0x60 */
