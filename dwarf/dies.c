@@ -34,12 +34,19 @@ struct abbrev_attr {
 	const unsigned char *implicit;	/* DW_FORM_implicit_const value */
 };
 
+/* Stepping over a DIE's values: fixed bytes, then one that varies. */
+struct skip_step {
+	uint32_t gap;
+	int32_t size;			/* enum value_size, negative */
+};
+
 struct abbrev {
 	uint64_t code;
 	uint32_t tag;
 	bool children;
 	uint32_t first, nattrs;		/* into die_reader.attrs */
-	int64_t fixed;			/* all values' bytes, -1: varies */
+	uint32_t first_step, nsteps;	/* into die_reader.steps */
+	uint64_t tail;			/* fixed bytes after the last step */
 	int32_t sibling;		/* index of DW_AT_sibling, -1 */
 	int64_t sibling_at;		/* its bytes from values, -1: varies */
 };
@@ -115,28 +122,40 @@ static int32_t form_size(const struct die_reader *r, unsigned int form)
 	return SIZE_UNKNOWN;
 }
 
-static void finish_abbrev(struct die_reader *r, struct abbrev *a)
+/* The values' sizes as steps; the sibling's place if fixed. */
+static void plan_abbrev(struct die_reader *r, struct abbrev *a, size_t *cap)
 {
 	const struct abbrev_attr *at;
-	int64_t at_bytes = 0;
+	struct skip_step *step;
+	uint64_t gap = 0;
+	bool fixed_so_far = true;
 	uint32_t i;
 
 	a->sibling = -1;
 	a->sibling_at = -1;
+	a->first_step = (uint32_t)r->nsteps;
 	for (i = 0; i < a->nattrs; i++) {
-		at = &r->attrs[a->first];
-		if (at[i].name == DW_AT_sibling && a->sibling < 0) {
+		at = &r->attrs[a->first + i];
+		if (at->name == DW_AT_sibling && a->sibling < 0) {
 			a->sibling = (int32_t)i;
-			a->sibling_at = at_bytes;
+			a->sibling_at = fixed_so_far ? (int64_t)gap : -1;
 		}
-		if (at_bytes >= 0)
-			at_bytes = at[i].size < 0 ? -1 : at_bytes + at[i].size;
+		if (at->size >= 0) {
+			gap += (uint64_t)at->size;
+			continue;
+		}
+		step = ARRAY_PUSH(r->steps, r->nsteps, *cap);
+		step->gap = (uint32_t)gap;
+		step->size = at->size;
+		gap = 0;
+		fixed_so_far = false;
 	}
-	a->fixed = at_bytes;
+	a->nsteps = (uint32_t)(r->nsteps - a->first_step);
+	a->tail = gap;
 }
 
 static int read_abbrev_attrs(struct die_reader *r, struct cursor *c,
-			     struct abbrev *a, size_t *cap)
+			     struct abbrev *a, size_t *cap, size_t *step_cap)
 {
 	struct abbrev_attr *at;
 	uint64_t name, form;
@@ -160,7 +179,7 @@ static int read_abbrev_attrs(struct die_reader *r, struct cursor *c,
 		}
 	}
 	a->nattrs = (uint32_t)(r->nattrs - a->first);
-	finish_abbrev(r, a);
+	plan_abbrev(r, a, step_cap);
 	return 0;
 }
 
@@ -190,7 +209,7 @@ static int read_abbrevs(struct die_reader *r, const Elf_Data *data,
 			uint64_t offset, char **err)
 {
 	struct cursor c = { .ok = true };
-	size_t cap = 0, attr_cap = 0;
+	size_t cap = 0, attr_cap = 0, step_cap = 0;
 	struct abbrev *a;
 	uint64_t code;
 
@@ -206,7 +225,7 @@ static int read_abbrevs(struct die_reader *r, const Elf_Data *data,
 		a->code = code;
 		a->tag = (uint32_t)read_uleb(&c);
 		a->children = read_fixed(&c, 1) == DW_CHILDREN_yes;
-		if (read_abbrev_attrs(r, &c, a, &attr_cap))
+		if (read_abbrev_attrs(r, &c, a, &attr_cap, &step_cap))
 			break;
 	}
 	if (!c.ok) {
@@ -222,6 +241,7 @@ void die_reader_free(struct die_reader *r)
 {
 	free(r->abbrevs);
 	free(r->attrs);
+	free(r->steps);
 	free(r->by_code);
 	memset(r, 0, sizeof(*r));
 }
@@ -330,13 +350,18 @@ int die_read(const struct die_reader *r, const unsigned char *pos,
 	     struct raw_die *d, char **err)
 {
 	struct cursor c = unit_cursor(r, pos);
+	const struct skip_step *step;
 	const struct abbrev *a;
 	unsigned int form;
 	uint64_t code;
 	uint32_t i;
 
 	d->off = (uint64_t)(pos - r->info);
-	code = read_uleb(&c);
+	/* nearly every code is one byte */
+	if (c.ok && *c.p < 0x80)
+		code = *c.p++;
+	else
+		code = read_uleb(&c);
 	d->abbrev = a = c.ok && code ? find_abbrev(r, code) : NULL;
 	d->values = c.p;
 	if (c.ok && code && !a) {
@@ -345,11 +370,16 @@ int die_read(const struct die_reader *r, const unsigned char *pos,
 				 (unsigned long long)code);
 		return -1;
 	}
-	if (a && a->fixed >= 0)
-		skip(&c, (uint64_t)a->fixed);
-	else
-		for (i = 0; a && i < a->nattrs && c.ok; i++)
-			skip_value(r, &c, r->attrs[a->first + i].size, &form);
+	if (a) {
+		d->tag = a->tag;
+		d->children = a->children;
+		step = &r->steps[a->first_step];
+		for (i = 0; i < a->nsteps && c.ok; i++, step++) {
+			skip(&c, step->gap);
+			skip_value(r, &c, step->size, &form);
+		}
+		skip(&c, a->tail);
+	}
 	d->next = c.p;
 	if (!c.ok) {
 		*err = xasprintf("DIE 0x%llx runs past its unit or has a "
@@ -358,16 +388,6 @@ int die_read(const struct die_reader *r, const unsigned char *pos,
 		return -1;
 	}
 	return 0;
-}
-
-unsigned int die_tag(const struct raw_die *d)
-{
-	return d->abbrev->tag;
-}
-
-bool die_has_children(const struct raw_die *d)
-{
-	return d->abbrev->children;
 }
 
 /* Fill attr from the value at c (which it steps over). */
@@ -471,7 +491,7 @@ int die_skip_children(const struct die_reader *r, const struct raw_die *d,
 	struct raw_die child;
 	size_t depth = 1;
 
-	if (!d->abbrev->children) {
+	if (!d->children) {
 		*after = d->next;
 		return 0;
 	}
@@ -486,9 +506,9 @@ int die_skip_children(const struct die_reader *r, const struct raw_die *d,
 		pos = child.next;
 		if (!child.abbrev)
 			depth--;
-		else if (child.abbrev->children && (jump = sibling_of(r, &child)))
+		else if (child.children && (jump = sibling_of(r, &child)))
 			pos = jump;
-		else if (child.abbrev->children)
+		else if (child.children)
 			depth++;
 	}
 	*after = pos;

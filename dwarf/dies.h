@@ -16,6 +16,7 @@
 
 struct abbrev_attr;
 struct abbrev;
+struct skip_step;
 
 struct die_reader {
 	Dwarf_CU *cu;			/* for the attributes handed out */
@@ -31,12 +32,16 @@ struct die_reader {
 	uint64_t max_code;
 	struct abbrev_attr *attrs;
 	size_t nattrs;
+	struct skip_step *steps;	/* the variable-size values */
+	size_t nsteps;
 };
 
 /* One DIE as read: abbrev NULL for the null entry that ends siblings. */
 struct raw_die {
 	uint64_t off;			/* in .debug_info */
 	const struct abbrev *abbrev;
+	unsigned int tag;
+	bool children;
 	const unsigned char *values;	/* its first attribute value */
 	const unsigned char *next;	/* its first child or next sibling */
 };
@@ -53,9 +58,6 @@ void die_reader_free(struct die_reader *r);
 /* Read the DIE at pos. Returns 0, or -1 with *err set. */
 int die_read(const struct die_reader *r, const unsigned char *pos,
 	     struct raw_die *d, char **err);
-
-unsigned int die_tag(const struct raw_die *d);
-bool die_has_children(const struct raw_die *d);
 
 /* Where d's subtree ends. Returns 0, or -1 with *err set. */
 int die_skip_children(const struct die_reader *r, const struct raw_die *d,

@@ -320,7 +320,7 @@ static int32_t record_die(struct walk *w, const struct raw_die *die,
 	if (die_each_attr(&w->r, die, collect_attr, &a, &w->err))
 		return -1;
 	d = unit_add_die(w->u);
-	d->kind = die_tag(die) == DW_TAG_subprogram ? DIE_SUBPROGRAM
+	d->kind = die->tag == DW_TAG_subprogram ? DIE_SUBPROGRAM
 						    : DIE_INLINED;
 	d->off = die->off | (w->alt ? REF_ALT : 0);
 	d->caller = caller;
@@ -499,7 +499,7 @@ static int walk_function(struct walk *w, const struct raw_die *die,
 
 	if (idx < 0)
 		return -1;
-	if (die_tag(die) == DW_TAG_subprogram && container < 0 &&
+	if (die->tag == DW_TAG_subprogram && container < 0 &&
 	    (w->u->dies[idx].flags & DIE_HAS_CODE))
 		container = idx;
 	return walk_children(w, die, idx, container, depth + 1, after);
@@ -509,7 +509,7 @@ static int walk_die(struct walk *w, const struct raw_die *die,
 		    int32_t caller, int32_t container, int depth,
 		    const unsigned char **after)
 {
-	unsigned int tag = die_tag(die);
+	unsigned int tag = die->tag;
 
 	if (tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine)
 		return walk_function(w, die, caller, container, depth, after);
@@ -535,7 +535,7 @@ static int walk_children(struct walk *w, const struct raw_die *parent,
 	const unsigned char *pos = parent->next;
 	struct raw_die child;
 
-	if (!die_has_children(parent)) {
+	if (!parent->children) {
 		*after = parent->next;
 		return 0;
 	}
