@@ -193,10 +193,14 @@ static int compare_codes(const void *a, const void *b)
 /* GCC and clang number abbreviations 1..n: index them directly. */
 static void index_codes(struct die_reader *r)
 {
+	bool sorted = true;
 	size_t i;
 
-	sort_array(r->abbrevs, r->nabbrevs, sizeof(*r->abbrevs),
-		   compare_codes);
+	for (i = 1; i < r->nabbrevs && sorted; i++)
+		sorted = r->abbrevs[i - 1].code < r->abbrevs[i].code;
+	if (!sorted)
+		sort_array(r->abbrevs, r->nabbrevs, sizeof(*r->abbrevs),
+			   compare_codes);
 	r->max_code = r->nabbrevs ? r->abbrevs[r->nabbrevs - 1].code : 0;
 	if (r->max_code > 2 * r->nabbrevs + 256)
 		return;

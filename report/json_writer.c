@@ -195,13 +195,26 @@ void jw_string(struct json_writer *w, const char *s)
 	put_string(w, s);
 }
 
+/* Digits of v, written backwards from end; returns where they start. */
+static char *digits(char *end, unsigned long long v, unsigned int base)
+{
+	do {
+		*--end = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	return end;
+}
+
 void jw_int(struct json_writer *w, long long v)
 {
-	char num[24];
-	int n = snprintf(num, sizeof(num), "%lld", v);
+	char num[24], *end = num + sizeof(num), *p;
 
+	p = digits(end, v < 0 ? -(unsigned long long)v : (unsigned long long)v,
+		   10);
+	if (v < 0)
+		*--p = '-';
 	value_start(w);
-	put(w, num, (size_t)n);
+	put(w, p, (size_t)(end - p));
 }
 
 void jw_bool(struct json_writer *w, bool v)
@@ -221,8 +234,12 @@ void jw_null(struct json_writer *w)
 
 void jw_addr(struct json_writer *w, uint64_t addr)
 {
-	char text[24];
+	char text[24], *end = text + sizeof(text), *p = digits(end, addr, 16);
 
-	snprintf(text, sizeof(text), "0x%" PRIx64, addr);
-	jw_string(w, text);
+	*--p = 'x';
+	*--p = '0';
+	value_start(w);
+	put(w, "\"", 1);
+	put(w, p, (size_t)(end - p));
+	put(w, "\"", 1);
 }

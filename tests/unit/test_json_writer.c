@@ -5,6 +5,7 @@
  * what it writes for bytes that are not UTF-8 must still parse.
  */
 #include <jansson.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,10 @@ static void write_mixed(struct json_writer *w, json_t *o)
 	jw_int(w, -42);
 	jw_key(w, "big");
 	jw_int(w, 1LL << 40);
+	jw_key(w, "zero");
+	jw_int(w, 0);
+	jw_key(w, "min");
+	jw_int(w, LLONG_MIN);
 	jw_key(w, "t");
 	jw_bool(w, true);
 	jw_key(w, "none");
@@ -65,12 +70,16 @@ static void write_mixed(struct json_writer *w, json_t *o)
 	jw_close(w, '}');
 	jw_close(w, '}');
 	json_object_set_new(o, "nested",
-			    json_pack("{s:i, s:I, s:b, s:n, s:{}}", "n", -42,
-				      "big", (json_int_t)(1LL << 40), "t", 1,
-				      "none", "inner"));
+			    json_pack("{s:i, s:I, s:i, s:I, s:b, s:n, s:{}}",
+				      "n", -42, "big", (json_int_t)(1LL << 40),
+				      "zero", 0, "min", (json_int_t)LLONG_MIN,
+				      "t", 1, "none", "inner"));
 	jw_key(w, "addr");
 	jw_addr(w, 0xffffffff81000000ULL);
 	json_object_set_new(o, "addr", json_string("0xffffffff81000000"));
+	jw_key(w, "addr0");
+	jw_addr(w, 0);
+	json_object_set_new(o, "addr0", json_string("0x0"));
 	jw_close(w, '}');
 }
 
