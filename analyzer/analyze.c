@@ -607,7 +607,7 @@ struct report *analyze_image(const struct image_rec *img,
 	a.r = r;
 	a.owners = xcalloc(img->nsyms + 1, sizeof(*a.owners));
 	r->sites_listed = opts->want_sites;
-	join_build(&a.join, img, &r->strings);
+	join_build(&a.join, img, &r->strings, opts->jobs);
 	a.root_names = xcalloc(a.join.ndies + 1, sizeof(*a.root_names));
 	a.root_files = xcalloc(a.join.ndies + 1, sizeof(*a.root_files));
 	collect(&a);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "join.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,6 +139,74 @@ uint32_t join_root(struct join *j, uint32_t id)
 	for (i = 0; i < n; i++)
 		j->root[path[i]] = root;
 	return root;
+}
+
+/*
+ * The root of id if its chain ends well, else NO_DIE: a dangling or
+ * looping chain is left to join_root, which counts it, in the order the
+ * analysis asks, as it always has.
+ */
+static uint32_t chain_root(const struct join *j, uint32_t id)
+{
+	uint32_t cur = id;
+	const struct die_rec *d;
+	size_t n;
+
+	for (n = 0; n < MAX_CHAIN; n++) {
+		d = join_die(j, cur, NULL);
+		if (d->origin == REF_NONE)
+			return cur;
+		cur = find_die(j, d->origin);
+		if (cur == NO_DIE)
+			return NO_DIE;
+	}
+	return NO_DIE;
+}
+
+struct root_share {
+	struct join *j;
+	size_t first, end;	/* global ids */
+};
+
+static void *resolve_share(void *arg)
+{
+	struct root_share *share = arg;
+	size_t id;
+
+	for (id = share->first; id < share->end; id++)
+		share->j->root[id] = chain_root(share->j, (uint32_t)id);
+	return NULL;
+}
+
+/*
+ * Every root, by jobs threads over slices of ids: each writes only its
+ * own slice and reads what join_build wrote, so no thread waits.
+ */
+static void resolve_roots(struct join *j, int jobs)
+{
+	size_t n = jobs > 1 ? (size_t)jobs : 1, k, started = 0;
+	struct root_share *shares = xcalloc(n, sizeof(*shares));
+	pthread_t *threads = xcalloc(n, sizeof(*threads));
+
+	for (k = 0; k < n; k++) {
+		shares[k].j = j;
+		shares[k].first = j->ndies * k / n;
+		shares[k].end = j->ndies * (k + 1) / n;
+	}
+	for (k = 1; k < n; k++) {
+		if (pthread_create(&threads[k], NULL, resolve_share,
+				   &shares[k]))
+			break;
+		started = k;
+	}
+	resolve_share(&shares[0]);
+	/* a slice whose thread did not start is done here */
+	for (k = started + 1; k < n; k++)
+		resolve_share(&shares[k]);
+	for (k = 1; k <= started; k++)
+		pthread_join(threads[k], NULL);
+	free(shares);
+	free(threads);
 }
 
 static bool contains_u32(const uint32_t *set, size_t n, uint32_t x)
@@ -284,7 +353,7 @@ static void index_offsets(struct join *j)
 }
 
 void join_build(struct join *j, const struct image_rec *img,
-		struct strpool *pool)
+		struct strpool *pool, int jobs)
 {
 	size_t u, d;
 
@@ -305,7 +374,7 @@ void join_build(struct join *j, const struct image_rec *img,
 			map_put(&j->units, img->units[u].off, (uint32_t)u);
 	index_offsets(j);
 	j->root = xmalloc((j->ndies ? j->ndies : 1) * sizeof(uint32_t));
-	memset(j->root, 0xff, (j->ndies ? j->ndies : 1) * sizeof(uint32_t));
+	resolve_roots(j, jobs);
 	build_tu(j, pool);
 }
 

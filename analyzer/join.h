@@ -35,8 +35,9 @@ struct join {
 	size_t *nimporters;
 };
 
+/* jobs threads resolve the roots ahead (pure, same result for any). */
 void join_build(struct join *j, const struct image_rec *img,
-		struct strpool *pool);
+		struct strpool *pool, int jobs);
 void join_free(struct join *j);
 
 const struct die_rec *join_die(const struct join *j, uint32_t id,

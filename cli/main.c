@@ -613,10 +613,13 @@ static void session_free(struct session *s)
 static int scan_elf_inputs(const struct options *o, char **args,
 			   size_t nargs, struct session *s)
 {
-	struct collector c = { .analyze = &o->analyze, .inputs = &s->inputs };
+	struct analyze_opts analyze = o->analyze;
+	struct collector c = { .analyze = &analyze, .inputs = &s->inputs };
 	struct scan_opts scan = o->scan;
 
 	input_list_expand(&s->inputs, args, nargs);
+	/* many inputs keep every thread busy with one image each */
+	analyze.jobs = s->inputs.n == 1 ? scan.jobs : 1;
 	if (!s->inputs.n) {
 		fprintf(stderr, "inlscan: no ELF files found in %s\n", args[0]);
 		return 1;

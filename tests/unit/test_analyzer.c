@@ -128,6 +128,26 @@ static struct report *analyze(struct image_rec *img, bool sites)
 	return analyze_image(img, &opts);
 }
 
+/* Roots resolved by several threads give the same report. */
+static void check_same_with_threads(const struct image_rec *img,
+				    const struct report *one)
+{
+	struct analyze_opts opts = { .jobs = 3 };
+	struct report *r = analyze_image(img, &opts);
+	bool same = r->nfunctions == one->nfunctions &&
+		    r->summary.unresolved_refs == one->summary.unresolved_refs;
+	size_t i;
+
+	for (i = 0; same && i < r->nfunctions; i++)
+		same = !strcmp(r->functions[i].name, one->functions[i].name) &&
+		       r->functions[i].status == one->functions[i].status &&
+		       r->functions[i].sites == one->functions[i].sites;
+	CHECK(same, "3 threads: %zu functions, %zu unresolved; 1 thread: "
+		    "%zu, %zu", r->nfunctions, r->summary.unresolved_refs,
+	      one->nfunctions, one->summary.unresolved_refs);
+	report_free(r);
+}
+
 static void done(struct image_rec *img, struct report *r)
 {
 	report_free(r);
@@ -240,6 +260,7 @@ static void test_origin_chain_and_cycle(void)
 	site(u, 0x80, 0x60, c, 0x1008);
 	site(u, 0x90, 0x9999, c, 0x100c);	/* points nowhere */
 	r = analyze(img, false);
+	check_same_with_threads(img, r);
 	CHECK(fn(r, "decl_only") && fn(r, "decl_only")->status ==
 		      STATUS_PARTIAL,
 	      "concrete and site resolve through the specification");
@@ -271,6 +292,7 @@ static void test_unordered_records(void)
 	root(early, 0x30, "helper", "a.h", 3);
 	root(early, 0x20, "main_fn", "a.c", 7);
 	r = analyze(img, false);
+	check_same_with_threads(img, r);
 	CHECK(fn(r, "main_fn") && fn(r, "main_fn")->ncopies == 1,
 	      "copy found through an out-of-order unit");
 	CHECK(fn(r, "helper") && fn(r, "helper")->sites == 1 &&
