@@ -377,8 +377,8 @@ int die_read(const struct die_reader *r, const unsigned char *pos,
 	if (a) {
 		d->tag = a->tag;
 		d->children = a->children;
-		step = &r->steps[a->first_step];
-		for (i = 0; i < a->nsteps && c.ok; i++, step++) {
+		for (i = 0; i < a->nsteps && c.ok; i++) {
+			step = &r->steps[a->first_step + i];
 			skip(&c, step->gap);
 			skip_value(r, &c, step->size, &form);
 		}
