@@ -282,6 +282,7 @@ int die_reader_init(struct die_reader *r, Dwarf_Die *cudie,
 	r->addr_size = addr_size;
 	r->offset_size = offset_size;
 	r->msb = msb;
+	r->str = s->str;
 	if (read_abbrevs(r, s->abbrev, abbrev_off, err)) {
 		die_reader_free(r);
 		return -1;
@@ -433,6 +434,90 @@ int die_each_attr(const struct die_reader *r, const struct raw_die *d,
 			break;
 	}
 	return 0;
+}
+
+/* die_read (or the abbreviation's reader) saw where each value ends. */
+static uint64_t leb(const unsigned char *p, bool is_signed)
+{
+	uint64_t v = 0;
+	unsigned int shift = 0;
+	unsigned char b;
+
+	do {
+		b = *p++;
+		if (shift < 64)
+			v |= (uint64_t)(b & 0x7f) << shift;
+		shift += 7;
+	} while (b & 0x80);
+	if (is_signed && shift < 64 && (b & 0x40))
+		v |= ~0ULL << shift;
+	return v;
+}
+
+int die_form_udata(const struct die_reader *r, Dwarf_Attribute *attr,
+		   Dwarf_Word *value)
+{
+	const unsigned char *p = attr->valp;
+
+	switch (attr->form) {
+	case DW_FORM_data1:
+		*value = p[0];
+		return 0;
+	case DW_FORM_data2:
+		*value = read_uint(p, 2, r->msb);
+		return 0;
+	case DW_FORM_data4:
+		*value = read_uint(p, 4, r->msb);
+		return 0;
+	case DW_FORM_data8:
+		*value = read_uint(p, 8, r->msb);
+		return 0;
+	case DW_FORM_udata:
+		*value = leb(p, false);
+		return 0;
+	case DW_FORM_implicit_const:
+		*value = leb(p, true);
+		return 0;
+	}
+	return dwarf_formudata(attr, value);
+}
+
+const char *die_form_string(const struct die_reader *r, Dwarf_Attribute *attr)
+{
+	uint64_t off;
+	const char *s;
+
+	if (attr->form == DW_FORM_string)
+		return (const char *)attr->valp;
+	if (attr->form != DW_FORM_strp || !r->str || !r->str->d_buf)
+		return dwarf_formstring(attr);
+	off = read_uint(attr->valp, r->offset_size, r->msb);
+	if (off >= r->str->d_size)
+		return NULL;
+	s = (const char *)r->str->d_buf + off;
+	return memchr(s, 0, r->str->d_size - off) ? s : NULL;
+}
+
+int die_form_addr(const struct die_reader *r, Dwarf_Attribute *attr,
+		  Dwarf_Addr *value)
+{
+	if (attr->form != DW_FORM_addr)
+		return dwarf_formaddr(attr, value);
+	*value = read_uint(attr->valp, r->addr_size, r->msb);
+	return 0;
+}
+
+int die_form_flag(Dwarf_Attribute *attr, bool *value)
+{
+	if (attr->form == DW_FORM_flag_present) {
+		*value = true;
+		return 0;
+	}
+	if (attr->form == DW_FORM_flag) {
+		*value = attr->valp[0] != 0;
+		return 0;
+	}
+	return dwarf_formflag(attr, value);
 }
 
 bool die_attr(const struct die_reader *r, const struct raw_die *d,

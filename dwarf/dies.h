@@ -34,6 +34,7 @@ struct die_reader {
 	size_t nattrs;
 	struct skip_step *steps;	/* the variable-size values */
 	size_t nsteps;
+	const Elf_Data *str;		/* .debug_str, for DW_FORM_strp */
 };
 
 /* One DIE as read: abbrev NULL for the null entry that ends siblings. */
@@ -69,6 +70,19 @@ int die_skip_children(const struct die_reader *r, const struct raw_die *d,
  */
 int die_each_attr(const struct die_reader *r, const struct raw_die *d,
 		  int (*fn)(Dwarf_Attribute *, void *), void *arg, char **err);
+
+/*
+ * The value of an attribute handed out, as dwarf_formudata, _formstring,
+ * _formaddr and _formflag give it: the forms compilers use for the
+ * attributes inlscan reads are decoded here, any other by libdw.
+ */
+int die_form_udata(const struct die_reader *r, Dwarf_Attribute *attr,
+		   Dwarf_Word *value);
+const char *die_form_string(const struct die_reader *r,
+			    Dwarf_Attribute *attr);
+int die_form_addr(const struct die_reader *r, Dwarf_Attribute *attr,
+		  Dwarf_Addr *value);
+int die_form_flag(Dwarf_Attribute *attr, bool *value);
 
 /* The attribute name of d, if d has one: true and *attr filled. */
 bool die_attr(const struct die_reader *r, const struct raw_die *d,

@@ -35,6 +35,7 @@ struct walk {
 
 /* The attributes of interest, collected in one pass over the DIE. */
 struct die_attrs {
+	const struct die_reader *r;
 	const char *name;
 	Dwarf_Attribute origin;
 	Dwarf_Attribute spec;
@@ -57,7 +58,7 @@ static int collect_attr(Dwarf_Attribute *attr, void *arg)
 
 	switch (dwarf_whatattr(attr)) {
 	case DW_AT_name:
-		a->name = dwarf_formstring(attr);
+		a->name = die_form_string(a->r, attr);
 		break;
 	case DW_AT_abstract_origin:
 	case DW_AT_call_origin:
@@ -73,20 +74,20 @@ static int collect_attr(Dwarf_Attribute *attr, void *arg)
 		a->has_entry_pc = true;
 		break;
 	case DW_AT_decl_file:
-		a->has_decl_file = !dwarf_formudata(attr, &a->decl_file);
+		a->has_decl_file = !die_form_udata(a->r, attr, &a->decl_file);
 		break;
 	case DW_AT_decl_line:
-		dwarf_formudata(attr, &a->decl_line);
+		die_form_udata(a->r, attr, &a->decl_line);
 		break;
 	case DW_AT_call_file:
-		a->has_call_file = !dwarf_formudata(attr, &a->call_file);
+		a->has_call_file = !die_form_udata(a->r, attr, &a->call_file);
 		break;
 	case DW_AT_call_line:
-		dwarf_formudata(attr, &a->call_line);
+		die_form_udata(a->r, attr, &a->call_line);
 		break;
 	case DW_AT_low_pc:
 		a->has_pc = true;
-		a->has_low_pc = !dwarf_formaddr(attr, &a->low_pc);
+		a->has_low_pc = !die_form_addr(a->r, attr, &a->low_pc);
 		/* a GNU call site's low_pc is its return address */
 		a->return_pc = a->low_pc;
 		break;
@@ -99,21 +100,21 @@ static int collect_attr(Dwarf_Attribute *attr, void *arg)
 		a->has_ranges = true;
 		break;
 	case DW_AT_external:
-		a->external = !dwarf_formflag(attr, &flag) && flag;
+		a->external = !die_form_flag(attr, &flag) && flag;
 		break;
 	case DW_AT_call_all_calls:
 	case DW_AT_GNU_all_call_sites:
-		a->all_calls = !dwarf_formflag(attr, &flag) && flag;
+		a->all_calls = !die_form_flag(attr, &flag) && flag;
 		break;
 	case DW_AT_call_target:
 	case DW_AT_GNU_call_site_target:
 		a->indirect = true;
 		break;
 	case DW_AT_call_return_pc:
-		dwarf_formaddr(attr, &a->return_pc);
+		die_form_addr(a->r, attr, &a->return_pc);
 		break;
 	case DW_AT_declaration:
-		a->declaration = !dwarf_formflag(attr, &flag) && flag;
+		a->declaration = !die_form_flag(attr, &flag) && flag;
 		break;
 	}
 	return DWARF_CB_OK;
@@ -214,8 +215,8 @@ static bool simple_range(struct die_attrs *a, Dwarf_Addr *end)
 	if (a->has_ranges || !a->has_low_pc || !a->has_high_pc)
 		return false;
 	if (dwarf_whatform(&a->high_pc) == DW_FORM_addr)
-		return !dwarf_formaddr(&a->high_pc, end);
-	if (dwarf_formudata(&a->high_pc, &size))
+		return !die_form_addr(a->r, &a->high_pc, end);
+	if (die_form_udata(a->r, &a->high_pc, &size))
 		return false;
 	*end = a->low_pc + size;
 	return true;
@@ -256,10 +257,10 @@ static uint64_t entry_address(struct walk *w, struct die_attrs *a,
 	Dwarf_Word offset;
 
 	if (a->has_entry_pc) {
-		if (!dwarf_formaddr(&a->entry_pc, &addr))
+		if (!die_form_addr(a->r, &a->entry_pc, &addr))
 			return addr;
 		/* DWARF 5 allows entry_pc as an offset from low_pc */
-		if (!dwarf_formudata(&a->entry_pc, &offset))
+		if (!die_form_udata(a->r, &a->entry_pc, &offset))
 			return low + offset;
 	}
 	/* ranges come in DWARF order, so the first is low_pc or ranges[0] */
@@ -275,7 +276,7 @@ static void fill_empty_site(struct walk *w, struct die_attrs *a,
 {
 	Dwarf_Addr addr;
 
-	if (a->has_entry_pc && !dwarf_formaddr(&a->entry_pc, &addr) &&
+	if (a->has_entry_pc && !die_form_addr(a->r, &a->entry_pc, &addr) &&
 	    !is_tombstone(w, addr)) {
 		d->entry = addr;
 		d->flags |= DIE_HAS_ENTRY;
@@ -314,7 +315,7 @@ static void fill_code(struct walk *w, uint64_t off, struct die_attrs *a,
 static int32_t record_die(struct walk *w, const struct raw_die *die,
 			  int32_t caller, int32_t container)
 {
-	struct die_attrs a = { 0 };
+	struct die_attrs a = { .r = &w->r };
 	struct die_rec *d;
 
 	if (die_each_attr(&w->r, die, collect_attr, &a, &w->err))
@@ -350,7 +351,7 @@ static int32_t record_die(struct walk *w, const struct raw_die *die,
 static int record_call_site(struct walk *w, const struct raw_die *die,
 			    int32_t caller, int32_t container)
 {
-	struct die_attrs a = { 0 };
+	struct die_attrs a = { .r = &w->r };
 	struct die_rec *d;
 
 	if (die_each_attr(&w->r, die, collect_attr, &a, &w->err))
@@ -424,7 +425,7 @@ static void declare_variable(struct walk *w, uint64_t off, struct die_rec *d)
 
 static void record_variable(struct walk *w, const struct raw_die *var)
 {
-	struct die_attrs a = { 0 };
+	struct die_attrs a = { .r = &w->r };
 	Dwarf_Attribute attr;
 	Dwarf_Addr addr;
 	struct die_rec *d;
