@@ -18,11 +18,19 @@ command -v pahole >/dev/null || {
 ncpu=$(nproc)
 inlscan=./build/release/inlscan
 
-# measure NAME CMD...: one run; "wall user sys rss_kb" in $out/NAME.time
+# measure NAME CMD...: the fastest of $repeat runs (these machines are
+# shared: a slow run says more about the neighbours than about the code);
+# "wall user sys rss_kb" in $out/NAME.time
+repeat=${BENCH_REPEAT:-3}
 measure() {
-	local name=$1
+	local name=$1 i
 	shift
-	/usr/bin/time -f "%e %U %S %M" -o "$out/$name.time" "$@" >/dev/null
+	: >"$out/$name.runs"
+	for i in $(seq "$repeat"); do
+		/usr/bin/time -f "%e %U %S %M" -o "$out/$name.one" "$@" >/dev/null
+		cat "$out/$name.one" >>"$out/$name.runs"
+	done
+	sort -n -k1,1 "$out/$name.runs" | head -1 >"$out/$name.time"
 }
 field() {
 	awk -v f="$2" '{print $f}' "$out/$1.time"
