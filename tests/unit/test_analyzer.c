@@ -12,20 +12,7 @@
 #include "../../analyzer/compare.h"
 #include "../../analyzer/tracer.h"
 #include "../../common/util.h"
-
-static int passed, failed;
-
-#define CHECK(cond, ...)                                        \
-	do {                                                    \
-		if (cond) {                                     \
-			passed++;                               \
-		} else {                                        \
-			failed++;                               \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-			printf(__VA_ARGS__);                    \
-			printf("\n");                           \
-		}                                               \
-	} while (0)
+#include "check.h"
 
 static struct image_rec *new_image(size_t nunits)
 {
