@@ -707,6 +707,7 @@ static int start_command(int argc, char **argv, struct options *o,
 	}
 	if (o->scan.jobs < 1)
 		o->scan.jobs = 1;
+	o->render.jobs = o->scan.jobs;
 	return 0;
 }
 

@@ -11,6 +11,7 @@ struct addr_set {
 	uint64_t *keys;
 	size_t *first;
 	size_t mask;
+	uint64_t lowest, highest;	/* most data words lie outside */
 };
 
 static void set_build(struct addr_set *set, const struct image_rec *img)
@@ -22,10 +23,16 @@ static void set_build(struct addr_set *set, const struct image_rec *img)
 	set->keys = xcalloc(n, sizeof(*set->keys));
 	set->first = xcalloc(n, sizeof(*set->first));
 	set->mask = n - 1;
+	set->lowest = UINT64_MAX;
+	set->highest = 0;
 	for (i = 0; i < img->nsyms; i++) {
 		if (img->syms[i].kind != SYM_FUNC ||
 		    (i && img->syms[i - 1].addr == img->syms[i].addr))
 			continue;
+		if (img->syms[i].addr < set->lowest)
+			set->lowest = img->syms[i].addr;
+		if (img->syms[i].addr > set->highest)
+			set->highest = img->syms[i].addr;
 		slot = hash_u64(img->syms[i].addr) & set->mask;
 		while (set->first[slot])
 			slot = (slot + 1) & set->mask;
@@ -37,8 +44,11 @@ static void set_build(struct addr_set *set, const struct image_rec *img)
 static void note_address(const struct addr_set *set, struct image_rec *img,
 			 uint64_t addr)
 {
-	size_t slot = hash_u64(addr) & set->mask, i;
+	size_t slot, i;
 
+	if (addr < set->lowest || addr > set->highest)
+		return;
+	slot = hash_u64(addr) & set->mask;
 	while (set->first[slot] && set->keys[slot] != addr)
 		slot = (slot + 1) & set->mask;
 	if (!set->first[slot])

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_functions.h"
 #include "json_util.h"
-#include "json_writer.h"
 #include "render.h"
 
 json_t *json_addr(uint64_t addr)
@@ -68,142 +68,6 @@ static json_t *summary_block(const struct summary *s)
 	json_object_set_new(o, "call_site_info",
 			    json_string(call_site_info(s)));
 	return o;
-}
-
-static void write_decls(struct json_writer *w, const struct function *fn)
-{
-	size_t i;
-
-	jw_open(w, '[');
-	for (i = 0; i < fn->ndecls; i++) {
-		jw_open(w, '{');
-		jw_key(w, "file");
-		jw_string(w, fn->decls[i].file);
-		jw_key(w, "line");
-		jw_int(w, fn->decls[i].line);
-		jw_key(w, "external");
-		jw_bool(w, fn->decls[i].external);
-		jw_close(w, '}');
-	}
-	jw_close(w, ']');
-}
-
-static void write_copy(struct json_writer *w, const struct outline_copy *c,
-		       bool has_ftrace)
-{
-	jw_open(w, '{');
-	jw_key(w, "symbol");
-	jw_string(w, c->symbol);
-	jw_key(w, "address");
-	jw_addr(w, c->address);
-	jw_key(w, "size");
-	jw_int(w, (long long)c->size);
-	jw_key(w, "tu");
-	jw_string(w, c->tu);
-	jw_key(w, "clone");
-	jw_string(w, c->clone);
-	jw_key(w, "ftrace");
-	if (has_ftrace)
-		jw_bool(w, c->ftrace);
-	else
-		jw_null(w);
-	jw_key(w, "nokprobe");
-	jw_string(w, c->nokprobe);
-	jw_key(w, "data_ref");
-	jw_bool(w, c->data_ref);
-	jw_close(w, '}');
-}
-
-static void write_probe(struct json_writer *w, const struct inline_site *s)
-{
-	char buf[512];
-
-	if (!s->probe_symbol) {
-		jw_null(w);
-		return;
-	}
-	snprintf(buf, sizeof(buf), "%s+0x%" PRIx64, s->probe_symbol,
-		 s->probe_offset);
-	jw_string(w, buf);
-}
-
-static void write_site(struct json_writer *w, const struct inline_site *s)
-{
-	jw_open(w, '{');
-	jw_key(w, "caller");
-	jw_string(w, s->caller);
-	jw_key(w, "container");
-	jw_string(w, s->container);
-	jw_key(w, "tu");
-	jw_string(w, s->tu);
-	jw_key(w, "cross_tu");
-	jw_bool(w, s->cross_tu);
-	jw_key(w, "call_file");
-	jw_string(w, s->call_file);
-	jw_key(w, "call_line");
-	jw_int(w, s->call_line);
-	jw_key(w, "entry");
-	jw_addr(w, s->entry);
-	jw_key(w, "probe");
-	write_probe(w, s);
-	jw_key(w, "refused");
-	jw_string(w, s->refused);
-	jw_close(w, '}');
-}
-
-static void write_site_counts(struct json_writer *w, const struct function *fn)
-{
-	jw_open(w, '{');
-	jw_key(w, "total");
-	jw_int(w, (long long)fn->sites);
-	jw_key(w, "same_tu");
-	jw_int(w, (long long)fn->sites_same_tu);
-	jw_key(w, "cross_tu");
-	jw_int(w, (long long)fn->sites_cross_tu);
-	jw_close(w, '}');
-}
-
-static void write_function(struct json_writer *w, const struct function *fn,
-			   bool has_ftrace, const struct render_opts *opts)
-{
-	size_t i;
-
-	jw_open(w, '{');
-	jw_key(w, "name");
-	jw_string(w, fn->name);
-	jw_key(w, "status");
-	jw_string(w, status_name(fn->status));
-	jw_key(w, "scope");
-	jw_string(w, scope_name(fn->scope));
-	jw_key(w, "sites");
-	write_site_counts(w, fn);
-	jw_key(w, "decls");
-	write_decls(w, fn);
-	jw_key(w, "out_of_line");
-	jw_open(w, '[');
-	for (i = 0; i < fn->ncopies; i++)
-		write_copy(w, &fn->copies[i], has_ftrace);
-	jw_close(w, ']');
-	jw_key(w, "in_symtab");
-	jw_bool(w, fn->in_symtab);
-	jw_key(w, "traceable_by_name");
-	jw_bool(w, fn->plain_symbol);
-	jw_key(w, "blind_spot");
-	jw_string(w, blind_spot_name(fn->blind));
-	jw_key(w, "direct_calls");
-	jw_int(w, (long long)fn->direct_calls);
-	jw_key(w, "inlined_bytes");
-	jw_int(w, (long long)fn->inlined_bytes);
-	jw_key(w, "exported");
-	jw_bool(w, fn->exported);
-	if (opts->sites) {
-		jw_key(w, "inline_sites");
-		jw_open(w, '[');
-		for (i = 0; i < fn->nsite_list; i++)
-			write_site(w, &fn->site_list[i]);
-		jw_close(w, ']');
-	}
-	jw_close(w, '}');
 }
 
 json_t *owner_object(const struct symbol_owner *owner)
@@ -360,26 +224,11 @@ static void open_member(struct emitter *e, const char *key)
 static void emit_functions(struct emitter *e, const struct report *r,
 			   const struct render_opts *opts)
 {
-	struct json_writer w;
-	size_t i;
-
 	fprintf(e->out, "%s%*s\"functions\": ", e->first ? "\n" : ",\n",
 		e->depth, "");
 	e->first = false;
-	jw_init(&w, e->depth);
-	jw_open(&w, '[');
-	for (i = 0; i < r->nfunctions; i++) {
-		if (!opts->outline && r->functions[i].status == STATUS_OUTLINE)
-			continue;
-		write_function(&w, &r->functions[i], r->summary.has_ftrace,
-			       opts);
-		if (w.len >= 1 << 16 && jw_flush(&w, e->out))
-			e->rc = -1;
-	}
-	jw_close(&w, ']');
-	if (jw_flush(&w, e->out))
+	if (json_write_functions(e->out, r, opts, e->depth))
 		e->rc = -1;
-	jw_free(&w);
 }
 
 static void emit_report(FILE *out, struct report *r,

@@ -13,6 +13,13 @@ void jw_init(struct json_writer *w, int indent)
 	w->indent = indent;
 }
 
+void jw_init_in_array(struct json_writer *w, int indent, bool first)
+{
+	jw_init(w, indent);
+	w->depth = 1;
+	w->empty[1] = first;
+}
+
 void jw_free(struct json_writer *w)
 {
 	free(w->buf);

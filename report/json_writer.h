@@ -26,6 +26,11 @@ struct json_writer {
 };
 
 void jw_init(struct json_writer *w, int indent);
+/*
+ * Write items into an array another writer opened (and will close), as
+ * if this writer had written the items before them: first if none.
+ */
+void jw_init_in_array(struct json_writer *w, int indent, bool first);
 void jw_free(struct json_writer *w);
 /* Write the text so far to out and empty the buffer. */
 int jw_flush(struct json_writer *w, FILE *out);

@@ -15,6 +15,7 @@ struct render_opts {
 	bool outline;		/* list outline functions too */
 	int top;		/* text: how many top functions */
 	int by_dir;		/* group by this many directories, -1: no */
+	int jobs;		/* threads writing one report's functions */
 };
 
 /* A failed input, reported beside the others. */

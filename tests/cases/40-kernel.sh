@@ -14,6 +14,12 @@ modules=$(dirname "$(dirname "$vmlinux")")/lib/modules
 
 "$INLSCAN" scan --json "$vmlinux" >"$B/vmlinux.json"
 check_eq "vmlinux: scan exits 0" 0 $?
+# every stage that splits across threads (unit walks, root resolution,
+# the functions array in chunks) gives the same bytes as one thread
+"$INLSCAN" scan --json --sites -j1 "$vmlinux" >"$B/vmlinux-j1.json"
+"$INLSCAN" scan --json --sites -j2 "$vmlinux" >"$B/vmlinux-j2.json"
+check_true "vmlinux: --sites JSON identical at -j1 and -j2 ($(jq '.functions | length' "$B/vmlinux-j1.json") functions)" \
+	cmp -s "$B/vmlinux-j1.json" "$B/vmlinux-j2.json"
 llvm-dwarfdump-19 --statistics "$vmlinux" >"$B/vmlinux.stats"
 check_num "vmlinux: inline sites = llvm-dwarfdump #inlined functions" \
 	"$(jq '."#inlined functions"' "$B/vmlinux.stats")" \
