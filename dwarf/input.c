@@ -370,29 +370,28 @@ bool input_looks_like_elf(const char *path)
 }
 
 /*
- * Is [p, p + len) inside a private mapping of a file, unwritten? Only
- * there does dropping pages lose nothing. libelf maps privately so that
- * libdwfl may relocate ET_REL sections in place (the caller rules those
- * out); what it decompresses or converts goes to memory of its own.
+ * Is [p, p + len) inside a mapping of a file? libelf maps privately and
+ * writable so that libdwfl may relocate ET_REL sections in place; other
+ * files nothing writes (what libelf decompresses or converts goes to
+ * memory of its own), so their pages can be dropped and read again.
  */
-static bool in_file_map(const void *p, size_t len, bool relocated)
+static bool in_file_map(const void *p, size_t len)
 {
 	uintptr_t start, end, from = (uintptr_t)p;
 	unsigned long long offset, inode;
-	char perms[8], line[512];
+	char line[512];
 	bool found = false;
 	FILE *maps = fopen("/proc/self/maps", "r");
 
 	while (maps && !found && fgets(line, sizeof(line), maps)) {
-		if (sscanf(line, "%" SCNxPTR "-%" SCNxPTR " %7s %llx %*s %llu",
-			   &start, &end, perms, &offset, &inode) == 5 &&
+		if (sscanf(line, "%" SCNxPTR "-%" SCNxPTR " %*s %llx %*s %llu",
+			   &start, &end, &offset, &inode) == 4 &&
 		    from >= start && from < end)
 			found = true;
 	}
 	if (maps)
 		fclose(maps);
-	return found && inode && (perms[1] == '-' || !relocated) &&
-	       len <= end - from;
+	return found && inode && len <= end - from;
 }
 
 /*
@@ -442,10 +441,11 @@ void debug_sections_find(Dwarf *dbg, struct debug_sections *s)
 			continue;
 		*slot = plain_data(scn, &shdr, gnu);
 	}
-	if (s->info && s->info->d_buf && gelf_getehdr(elf, &ehdr))
+	/* libdwfl relocates ET_REL sections in place: never dropped */
+	if (s->info && s->info->d_buf && gelf_getehdr(elf, &ehdr) &&
+	    ehdr.e_type != ET_REL)
 		s->info_in_file_map = in_file_map(s->info->d_buf,
-						  s->info->d_size,
-						  ehdr.e_type == ET_REL);
+							   s->info->d_size);
 }
 
 void debug_info_release(const struct debug_sections *s, const void *start,

@@ -28,8 +28,13 @@ void jw_free(struct json_writer *w)
 
 int jw_flush(struct json_writer *w, FILE *out)
 {
-	size_t n = fwrite(w->buf, 1, w->len, out);
-	int rc = n == w->len ? 0 : -1;
+	size_t n;
+	int rc;
+
+	if (!w->len)
+		return 0;
+	n = fwrite(w->buf, 1, w->len, out);
+	rc = n == w->len ? 0 : -1;
 
 	w->len = 0;
 	return rc;
