@@ -133,8 +133,26 @@ static void test_not_utf8(void)
 	}
 }
 
+/* An empty writer (a chunk that lists nothing) writes nothing. */
+static void test_empty_flush(void)
+{
+	struct json_writer w;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	int rc;
+
+	jw_init_in_array(&w, 2, false);
+	rc = jw_flush(&w, out);
+	fclose(out);
+	CHECK(!rc && len == 0, "empty flush: rc %d, %zu bytes", rc, len);
+	free(text);
+	jw_free(&w);
+}
+
 int main(void)
 {
+	test_empty_flush();
 	test_same_as_jansson();
 	test_indent();
 	test_not_utf8();
