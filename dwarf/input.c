@@ -3,9 +3,9 @@
 
 #include <elfutils/libdwelf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <pthread.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,6 +165,25 @@ static int check_complete(struct input *in, char **err)
 	return -1;
 }
 
+/* One line of /proc/self/maps. */
+struct mapping {
+	uintptr_t start, end;
+	unsigned long long offset, inode;
+	unsigned int dev_major, dev_minor;
+};
+
+static bool next_mapping(FILE *maps, struct mapping *m)
+{
+	char line[512];
+
+	while (fgets(line, sizeof(line), maps))
+		if (sscanf(line, "%" SCNxPTR "-%" SCNxPTR " %*s %llx %x:%x %llu",
+			   &m->start, &m->end, &m->offset, &m->dev_major,
+			   &m->dev_minor, &m->inode) == 6)
+			return true;
+	return false;
+}
+
 /*
  * Held while prepare_relocation reads another handle's mapping of the
  * same file, and while a handle unmaps its files.
@@ -213,25 +232,19 @@ out:
  */
 static void prepare_relocation(const char *path)
 {
-	unsigned long long offset, inode;
-	unsigned int major_no, minor_no;
-	uintptr_t start, end;
-	char line[512];
+	struct mapping m;
 	struct stat st;
 	FILE *maps;
 
 	if (stat(path, &st) || !(maps = fopen("/proc/self/maps", "r")))
 		return;
-	while (fgets(line, sizeof(line), maps)) {
-		if (sscanf(line, "%" SCNxPTR "-%" SCNxPTR " %*s %llx %x:%x %llu",
-			   &start, &end, &offset, &major_no, &minor_no,
-			   &inode) == 6 &&
-		    !offset && inode == (unsigned long long)st.st_ino &&
-		    major_no == major(st.st_dev) &&
-		    minor_no == minor(st.st_dev) &&
-		    end - start >= (uintptr_t)st.st_size)
-			populate_relocations((void *)start, (size_t)st.st_size);
-	}
+	while (next_mapping(maps, &m))
+		if (!m.offset && m.inode == (unsigned long long)st.st_ino &&
+		    m.dev_major == major(st.st_dev) &&
+		    m.dev_minor == minor(st.st_dev) &&
+		    m.end - m.start >= (uintptr_t)st.st_size)
+			populate_relocations((void *)m.start,
+					     (size_t)st.st_size);
 	fclose(maps);
 }
 
@@ -377,21 +390,16 @@ bool input_looks_like_elf(const char *path)
  */
 static bool in_file_map(const void *p, size_t len)
 {
-	uintptr_t start, end, from = (uintptr_t)p;
-	unsigned long long offset, inode;
-	char line[512];
-	bool found = false;
+	uintptr_t from = (uintptr_t)p;
 	FILE *maps = fopen("/proc/self/maps", "r");
+	struct mapping m;
+	bool found = false;
 
-	while (maps && !found && fgets(line, sizeof(line), maps)) {
-		if (sscanf(line, "%" SCNxPTR "-%" SCNxPTR " %*s %llx %*s %llu",
-			   &start, &end, &offset, &inode) == 4 &&
-		    from >= start && from < end)
-			found = true;
-	}
+	while (maps && !found && next_mapping(maps, &m))
+		found = from >= m.start && from < m.end;
 	if (maps)
 		fclose(maps);
-	return found && inode && len <= end - from;
+	return found && m.inode && len <= m.end - from;
 }
 
 /*
@@ -400,11 +408,19 @@ static bool in_file_map(const void *p, size_t len)
  */
 static Elf_Data *plain_data(Elf_Scn *scn, const GElf_Shdr *shdr, bool gnu)
 {
+	Elf_Data *data;
+
 	if ((shdr->sh_flags & SHF_COMPRESSED) && elf_compress(scn, 0, 0) < 0)
 		return NULL;
-	if (gnu && elf_compress_gnu(scn, 0, 0) < 0)
-		return NULL;
-	return elf_getdata(scn, NULL);
+	data = elf_getdata(scn, NULL);
+	/* a .zdebug_ section keeps its name once decompressed */
+	if (gnu && data && data->d_size >= 4 &&
+	    !memcmp(data->d_buf, "ZLIB", 4)) {
+		if (elf_compress_gnu(scn, 0, 0) < 0)
+			return NULL;
+		data = elf_getdata(scn, NULL);
+	}
+	return data;
 }
 
 void debug_sections_find(Dwarf *dbg, struct debug_sections *s)
@@ -445,7 +461,7 @@ void debug_sections_find(Dwarf *dbg, struct debug_sections *s)
 	if (s->info && s->info->d_buf && gelf_getehdr(elf, &ehdr) &&
 	    ehdr.e_type != ET_REL)
 		s->info_in_file_map = in_file_map(s->info->d_buf,
-							   s->info->d_size);
+						  s->info->d_size);
 }
 
 void debug_info_release(const struct debug_sections *s, const void *start,

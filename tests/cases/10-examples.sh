@@ -82,6 +82,15 @@ check_eq "gcc-dwarf4: build ID as readelf -n shows it" "$want" \
 check_true "gcc-gz: .debug_info really compressed" \
 	grep -Eq ' \.debug_info .* C ' <(readelf -SW "$B/gcc-gz")
 
+# GNU-style .zdebug_ sections (libdw decompresses them in place, under
+# their old names): the same report as the uncompressed file
+objcopy --compress-debug-sections=zlib-gnu "$B/gcc-nolto" "$B/gcc-zdebug"
+check_true "gcc-zdebug: readelf lists .zdebug_info" \
+	grep -q ' \.zdebug_info ' <(readelf -SW "$B/gcc-zdebug")
+check_eq "gcc-zdebug: functions and summary as in gcc-nolto" \
+	"$("$INLSCAN" scan --json --all --sites "$B/gcc-nolto" | jq -c '[.functions, .summary, .warnings]')" \
+	"$("$INLSCAN" scan --json --all --sites "$B/gcc-zdebug" | jq -c '[.functions, .summary, .warnings]')"
+
 # ThinLTO's promoted local, as readelf shows it
 sym=$(readelf -sW "$B/clang19-thin" | awk '$8 ~ /^lib_secret\.llvm\.[0-9]+$/ {print $8}')
 json=$("$INLSCAN" scan --json --all "$B/clang19-thin")
