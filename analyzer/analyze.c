@@ -36,6 +36,9 @@ struct analysis {
 	size_t name_nslots;
 	/* interned DW_AT_name and decl file of root DIEs, by global id */
 	const char **root_names, **root_files;
+	/* by root global id, from collect() on: function index + 1 and
+	 * that function's declaration index + 1 (0: not seen yet) */
+	uint32_t *root_fn, *root_decl;
 	size_t cross_sites;
 	struct symbol_owner *owners;	/* parallel to img->syms */
 };
@@ -138,15 +141,37 @@ static const char *root_name(struct analysis *a, uint32_t root)
 	return cached(a, a->root_names, root, false);
 }
 
+/* A named root's function, created at its first site or instance. */
+static size_t root_function(struct analysis *a, uint32_t root,
+			    const char *name)
+{
+	size_t fn_idx;
+
+	if (a->root_fn[root])
+		return a->root_fn[root] - 1;
+	fn_idx = function_of(a, name);
+	a->root_fn[root] = (uint32_t)fn_idx + 1;
+	return fn_idx;
+}
+
 static void note_decl(struct analysis *a, size_t fn_idx, uint32_t root,
 		      bool is_site)
 {
 	struct function *fn = &a->r->functions[fn_idx];
 	struct name_acc *acc = &a->acc[fn_idx];
-	const char *file = cached(a, a->root_files, root, true);
-	const struct die_rec *d = join_die(&a->join, root, NULL);
+	const char *file;
+	const struct die_rec *d;
 	struct decl *decl;
 	size_t i, cap;
+
+	/* a root has one declaration: find it once */
+	if (a->root_decl[root]) {
+		acc->decl_seen[a->root_decl[root] - 1] |=
+			is_site ? DECL_SITE : DECL_CODE;
+		return;
+	}
+	file = cached(a, a->root_files, root, true);
+	d = join_die(&a->join, root, NULL);
 
 	for (i = 0; i < fn->ndecls; i++)
 		if (fn->decls[i].file == file &&
@@ -164,6 +189,7 @@ static void note_decl(struct analysis *a, size_t fn_idx, uint32_t root,
 		acc->decl_seen[i] = 0;
 	}
 	acc->decl_seen[i] |= is_site ? DECL_SITE : DECL_CODE;
+	a->root_decl[root] = (uint32_t)i + 1;
 }
 
 static bool wants_site_list(const struct analyze_opts *o, const char *name)
@@ -225,7 +251,7 @@ static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 	join_die(&a->join, root, &f_unit);
 	join_die(&a->join, c_root, &c_unit);
 	same = join_same_tu(&a->join, f_unit, c_unit, unit);
-	fn_idx = function_of(a, name);
+	fn_idx = root_function(a, root, name);
 	fn = &a->r->functions[fn_idx];
 	fn->sites++;
 	fn->inlined_bytes += code_bytes(&a->img->units[unit], d);
@@ -275,7 +301,7 @@ static void record_instance(struct analysis *a, uint32_t id,
 	a->r->summary.subprograms_all_calls += !!(d->flags & DIE_ALL_CALLS);
 	if (!name)
 		return;
-	fn_idx = function_of(a, name);
+	fn_idx = root_function(a, root, name);
 	acc = &a->acc[fn_idx];
 	*ARRAY_PUSH(acc->instances, acc->ninstances, acc->instances_cap) = id;
 	note_decl(a, fn_idx, root, false);
@@ -312,7 +338,7 @@ static void count_calls(struct analysis *a)
 	const struct die_rec *d;
 	const char *name;
 	size_t k, fn_idx;
-	uint32_t u;
+	uint32_t u, root;
 
 	for (u = 0; u < img->nunits; u++) {
 		for (k = 0; k < img->units[u].ndies; k++) {
@@ -324,8 +350,15 @@ static void count_calls(struct analysis *a)
 				continue;
 			}
 			sum->call_sites_direct++;
-			name = root_name(a, join_root(&a->join,
-					 (uint32_t)(a->join.die_base[u] + k)));
+			root = join_root(&a->join,
+					 (uint32_t)(a->join.die_base[u] + k));
+			/* a callee declared here is named by a root elsewhere */
+			if (a->root_fn[root]) {
+				a->r->functions[a->root_fn[root] - 1]
+					.direct_calls++;
+				continue;
+			}
+			name = root_name(a, root);
 			fn_idx = name ? find_function(a, name) : SIZE_MAX;
 			if (fn_idx != SIZE_MAX)
 				a->r->functions[fn_idx].direct_calls++;
@@ -610,6 +643,8 @@ struct report *analyze_image(const struct image_rec *img,
 	join_build(&a.join, img, &r->strings, opts->jobs);
 	a.root_names = xcalloc(a.join.ndies + 1, sizeof(*a.root_names));
 	a.root_files = xcalloc(a.join.ndies + 1, sizeof(*a.root_files));
+	a.root_fn = xcalloc(a.join.ndies + 1, sizeof(*a.root_fn));
+	a.root_decl = xcalloc(a.join.ndies + 1, sizeof(*a.root_decl));
 	collect(&a);
 	count_calls(&a);
 	finish_functions(&a);
@@ -627,6 +662,8 @@ struct report *analyze_image(const struct image_rec *img,
 	free(a.name_index);
 	free(a.root_names);
 	free(a.root_files);
+	free(a.root_fn);
+	free(a.root_decl);
 	free(a.owners);
 	return r;
 }
