@@ -18,19 +18,19 @@ command -v pahole >/dev/null || {
 ncpu=$(nproc)
 inlscan=./build/release/inlscan
 
-# measure NAME CMD...: the fastest of $repeat runs (these machines are
-# shared: a slow run says more about the neighbours than about the code);
-# "wall user sys rss_kb" in $out/NAME.time
-repeat=${BENCH_REPEAT:-3}
+# measure NAME CMD...: one run, appended to $out/NAME.runs as
+# "wall user sys rss_kb"
 measure() {
-	local name=$1 i
+	local name=$1
 	shift
-	: >"$out/$name.runs"
-	for i in $(seq "$repeat"); do
-		/usr/bin/time -f "%e %U %S %M" -o "$out/$name.one" "$@" >/dev/null
-		cat "$out/$name.one" >>"$out/$name.runs"
-	done
-	sort -n -k1,1 "$out/$name.runs" | head -1 >"$out/$name.time"
+	/usr/bin/time -f "%e %U %S %M" -o "$out/$name.one" "$@" >/dev/null
+	cat "$out/$name.one" >>"$out/$name.runs"
+}
+# NAME.time: its fastest run. These machines are shared: a slow run says
+# more about the neighbours than about the code, and the rounds below
+# interleave the commands so that each meets the same neighbours.
+fastest() {
+	sort -n -k1,1 "$out/$1.runs" | head -1 >"$out/$1.time"
 }
 field() {
 	awk -v f="$2" '{print $f}' "$out/$1.time"
@@ -44,16 +44,26 @@ ratio() {
 
 # the page cache holds the file for every run alike
 cat "$vmlinux" >/dev/null
-measure floor "$out/floor" "$vmlinux"
-measure j1 "$inlscan" scan --json -j1 -o "$out/j1.json" "$vmlinux"
-measure j2 "$inlscan" scan --json -j2 -o "$out/j2.json" "$vmlinux"
-measure jn "$inlscan" scan --json -j"$ncpu" -o "$out/jn.json" "$vmlinux"
-measure pahole1 pahole -J -j1 --btf_encode_detached="$out/vmlinux.btf" \
-	"$vmlinux"
-measure paholen pahole -J -j"$ncpu" \
-	--btf_encode_detached="$out/vmlinux.btf" "$vmlinux"
-measure modules "$inlscan" scan --json -j"$ncpu" -o "$out/modules.json" \
-	"$modules"
+runs="floor j1 j2 jn pahole1 paholen modules"
+for name in $runs; do
+	: >"$out/$name.runs"
+done
+for _ in $(seq "${BENCH_REPEAT:-3}"); do
+	measure floor "$out/floor" "$vmlinux"
+	measure j1 "$inlscan" scan --json -j1 -o "$out/j1.json" "$vmlinux"
+	measure j2 "$inlscan" scan --json -j2 -o "$out/j2.json" "$vmlinux"
+	measure jn "$inlscan" scan --json -j"$ncpu" -o "$out/jn.json" \
+		"$vmlinux"
+	measure pahole1 pahole -J -j1 \
+		--btf_encode_detached="$out/vmlinux.btf" "$vmlinux"
+	measure paholen pahole -J -j"$ncpu" \
+		--btf_encode_detached="$out/vmlinux.btf" "$vmlinux"
+	measure modules "$inlscan" scan --json -j"$ncpu" \
+		-o "$out/modules.json" "$modules"
+done
+for name in $runs; do
+	fastest "$name"
+done
 
 printf '%-34s %8s %8s %10s %9s %9s %9s\n' run wall_s cpu_s max_rss_mb \
 	wall/flr rss/flr wall/pah
