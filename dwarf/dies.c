@@ -484,18 +484,12 @@ int die_form_udata(const struct die_reader *r, Dwarf_Attribute *attr,
 
 const char *die_form_string(const struct die_reader *r, Dwarf_Attribute *attr)
 {
-	uint64_t off;
-	const char *s;
-
 	if (attr->form == DW_FORM_string)
 		return (const char *)attr->valp;
 	if (attr->form != DW_FORM_strp || !r->str || !r->str->d_buf)
 		return dwarf_formstring(attr);
-	off = read_uint(attr->valp, r->offset_size, r->msb);
-	if (off >= r->str->d_size)
-		return NULL;
-	s = (const char *)r->str->d_buf + off;
-	return memchr(s, 0, r->str->d_size - off) ? s : NULL;
+	return section_string(r->str, read_uint(attr->valp, r->offset_size,
+						r->msb));
 }
 
 int die_form_addr(const struct die_reader *r, Dwarf_Attribute *attr,

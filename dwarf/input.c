@@ -165,6 +165,13 @@ static int check_complete(struct input *in, char **err)
 	return -1;
 }
 
+/* .rel.debug_* or .rela.debug_*: relocations libdwfl applies itself. */
+static bool is_debug_relocation(const char *name)
+{
+	return name && (!strncmp(name, ".rel.debug_", 11) ||
+			!strncmp(name, ".rela.debug_", 12));
+}
+
 /* One line of /proc/self/maps. */
 struct mapping {
 	uintptr_t start, end;
@@ -196,7 +203,6 @@ static void populate_relocations(void *base, size_t size)
 	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), from, to;
 	Elf *elf = elf_memory(base, size);
 	Elf_Scn *scn = NULL;
-	const char *name;
 	GElf_Ehdr ehdr;
 	GElf_Shdr shdr;
 
@@ -205,11 +211,9 @@ static void populate_relocations(void *base, size_t size)
 	while ((scn = elf_nextscn(elf, scn))) {
 		if (!gelf_getshdr(scn, &shdr) ||
 		    (shdr.sh_type != SHT_RELA && shdr.sh_type != SHT_REL) ||
-		    shdr.sh_offset > size || shdr.sh_size > size - shdr.sh_offset)
-			continue;
-		name = input_section_name(elf, scn);
-		if (!name || (strncmp(name, ".rela.debug_", 12) &&
-			      strncmp(name, ".rel.debug_", 11)))
+		    shdr.sh_offset > size ||
+		    shdr.sh_size > size - shdr.sh_offset ||
+		    !is_debug_relocation(input_section_name(elf, scn)))
 			continue;
 		from = ((uintptr_t)base + shdr.sh_offset) & ~(page - 1);
 		to = (uintptr_t)base + shdr.sh_offset + shdr.sh_size;
@@ -299,9 +303,7 @@ static int check_relocated(struct input *in, char **err)
 		    (shdr.sh_type != SHT_REL && shdr.sh_type != SHT_RELA))
 			continue;
 		name = input_section_name(elf, scn);
-		if (!name || (strncmp(name, ".rel.debug_", 11) &&
-			      strncmp(name, ".rela.debug_", 12)) ||
-		    strstr(name, "debug_frame"))
+		if (!is_debug_relocation(name) || strstr(name, "debug_frame"))
 			continue;
 		*err = xasprintf("%s: libdwfl could not apply the relocations in %s (machine EM_%u); the DWARF of this object cannot be read correctly",
 				 in->path, name, ehdr.e_machine);

@@ -14,17 +14,6 @@
 #include "cursor.h"
 #include "input.h"
 
-/* A NUL-terminated string at off in a string section, or NULL. */
-static const char *section_string(Elf_Data *d, uint64_t off)
-{
-	const char *s;
-
-	if (!d || !d->d_buf || off >= d->d_size)
-		return NULL;
-	s = (const char *)d->d_buf + off;
-	return memchr(s, 0, d->d_size - off) ? s : NULL;
-}
-
 struct header {
 	const struct debug_sections *s;
 	unsigned int version;

@@ -3,6 +3,8 @@
 #define INLSCAN_SECTIONS_H
 
 #include <elfutils/libdw.h>
+#include <stdint.h>
+#include <string.h>
 
 /*
  * The DWARF sections inlscan reads itself, as libdw left them
@@ -14,6 +16,17 @@ struct debug_sections {
 	 * already walked can be dropped and would be read again if used */
 	bool info_in_file_map;
 };
+
+/* The NUL-terminated string at off in a string section, or NULL. */
+static inline const char *section_string(const Elf_Data *d, uint64_t off)
+{
+	const char *s;
+
+	if (!d || !d->d_buf || off >= d->d_size)
+		return NULL;
+	s = (const char *)d->d_buf + off;
+	return memchr(s, 0, d->d_size - off) ? s : NULL;
+}
 
 /* Find them in the ELF file that holds dbg's DWARF (dbg may be NULL). */
 void debug_sections_find(Dwarf *dbg, struct debug_sections *s);
