@@ -70,7 +70,11 @@ void grow_array(void **arr, size_t *cap, size_t n, size_t esize)
 
 	if (n <= *cap)
 		return;
-	new_cap = *cap ? *cap * 2 : 16;
+	/*
+	 * Most arrays the analysis keeps per function hold one or two
+	 * elements: start small, the doubling catches up with large ones.
+	 */
+	new_cap = *cap ? *cap * 2 : 2;
 	while (new_cap < n)
 		new_cap *= 2;
 	*arr = xrealloc(*arr, new_cap * esize);
