@@ -50,27 +50,34 @@ void unit_add_range(struct unit_rec *u, struct die_rec *d, uint64_t start,
 	d->nranges++;
 }
 
-static void trim(void **arr, size_t *cap, size_t n, size_t esize)
+static void *copy_exact(const void *src, size_t n, size_t esize)
 {
-	if (*cap == n)
-		return;
-	if (!n) {
-		free(*arr);
-		*arr = NULL;
-	} else {
-		*arr = xrealloc(*arr, n * esize);
-	}
-	*cap = n;
+	return n ? memcpy(xmalloc(n * esize), src, n * esize) : NULL;
 }
 
-void unit_rec_trim(struct unit_rec *u)
+void unit_rec_move_exact(struct unit_rec *dst, struct unit_rec *scratch)
 {
-	trim((void **)&u->dies, &u->dies_cap, u->ndies, sizeof(*u->dies));
-	trim((void **)&u->ranges, &u->ranges_cap, u->nranges,
-	     sizeof(*u->ranges));
-	trim((void **)&u->strings, &u->strings_cap, u->strings_len, 1);
-	trim((void **)&u->imports, &u->imports_cap, u->nimports,
-	     sizeof(*u->imports));
+	struct unit_rec kept = {
+		.dies = scratch->dies, .dies_cap = scratch->dies_cap,
+		.ranges = scratch->ranges, .ranges_cap = scratch->ranges_cap,
+		.imports = scratch->imports,
+		.imports_cap = scratch->imports_cap,
+		.strings = scratch->strings,
+		.strings_cap = scratch->strings_cap,
+	};
+
+	*dst = *scratch;
+	dst->dies = copy_exact(kept.dies, dst->ndies, sizeof(*dst->dies));
+	dst->ranges = copy_exact(kept.ranges, dst->nranges,
+				 sizeof(*dst->ranges));
+	dst->imports = copy_exact(kept.imports, dst->nimports,
+				  sizeof(*dst->imports));
+	dst->strings = copy_exact(kept.strings, dst->strings_len, 1);
+	dst->dies_cap = dst->ndies;
+	dst->ranges_cap = dst->nranges;
+	dst->imports_cap = dst->nimports;
+	dst->strings_cap = dst->strings_len;
+	*scratch = kept;
 }
 
 void unit_rec_free(struct unit_rec *u)

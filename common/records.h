@@ -155,8 +155,13 @@ uint32_t unit_add_string(struct unit_rec *u, const char *s);
 struct die_rec *unit_add_die(struct unit_rec *u);
 void unit_add_range(struct unit_rec *u, struct die_rec *d, uint64_t start,
 		    uint64_t end);
-/* Give back the slack of the growth arrays once a unit is walked. */
-void unit_rec_trim(struct unit_rec *u);
+/*
+ * Copy what scratch holds into dst at its exact size and empty scratch,
+ * which keeps its arrays for the next unit: growing in a reused buffer
+ * and copying once touches fewer fresh pages than growing every unit's
+ * arrays by doubling.
+ */
+void unit_rec_move_exact(struct unit_rec *dst, struct unit_rec *scratch);
 void unit_rec_free(struct unit_rec *u);
 /* Takes ownership of msg. */
 void image_add_warning(struct image_rec *img, char *msg);

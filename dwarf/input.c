@@ -466,16 +466,35 @@ void debug_sections_find(Dwarf *dbg, struct debug_sections *s)
 						  s->info->d_size);
 }
 
-void debug_info_release(const struct debug_sections *s, const void *start,
-			const void *end)
+/*
+ * Each release flushes the TLB of every CPU that runs a thread of this
+ * process (an exit each under a hypervisor): one per unit was 2,000 on a
+ * vmlinux. Releasing what lies between units another handle walked costs
+ * nothing: this handle never touched those pages.
+ */
+#define RELEASE_BATCH (4u << 20)
+
+void debug_info_walked(struct debug_sections *s, const void *start,
+		       const void *end)
 {
 	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-	uintptr_t from = ((uintptr_t)start + page - 1) & ~(page - 1);
-	uintptr_t to = (uintptr_t)end & ~(page - 1);
 	uintptr_t info = s->info ? (uintptr_t)s->info->d_buf : 0;
+	uintptr_t from, to;
 
 	/* never beyond the section, whatever a corrupt unit says */
-	if (s->info_in_file_map && to > from && from >= info &&
-	    to <= info + s->info->d_size)
+	if (!s->info_in_file_map || (uintptr_t)start < info ||
+	    (uintptr_t)end > info + s->info->d_size || start >= end)
+		return;
+	if (!s->walked_to || (uintptr_t)start < s->walked_from)
+		s->walked_from = (uintptr_t)start;
+	if ((uintptr_t)end > s->walked_to)
+		s->walked_to = (uintptr_t)end;
+	if (s->walked_to - s->walked_from < RELEASE_BATCH &&
+	    s->walked_to < info + s->info->d_size)
+		return;
+	from = (s->walked_from + page - 1) & ~(page - 1);
+	to = s->walked_to & ~(page - 1);
+	if (to > from)
 		madvise((void *)from, to - from, MADV_DONTNEED);
+	s->walked_from = s->walked_to = 0;
 }

@@ -46,6 +46,7 @@ struct worker {
 	struct scan *scan;
 	struct input in;
 	size_t open_input;	/* which input `in` holds, if in.dwfl */
+	struct unit_rec scratch;	/* walk_unit's growing arrays */
 };
 
 static void progress(struct scan *s, size_t done_now)
@@ -117,7 +118,8 @@ static void walk_units(struct worker *w, struct walk_job job)
 			st->unit_errors[i] = err;
 			continue;
 		}
-		walk_unit(&w->in, st->units[i], &st->img->units[i], &err);
+		walk_unit(&w->in, st->units[i], &w->scratch,
+			  &st->img->units[i], &err);
 		if (err)
 			st->unit_errors[i] = xasprintf("%s: unit %zu: %s",
 						       st->path, i, err);
@@ -258,6 +260,8 @@ void scan_inputs(const char *const *paths, size_t npaths,
 	worker_main(&workers[0]);
 	for (i = 1; i < nthreads; i++)
 		pthread_join(threads[i], NULL);
+	for (i = 0; i < nthreads; i++)
+		unit_rec_free(&workers[i].scratch);
 	if (opts->progress && s.units_total)
 		fputc('\n', stderr);
 	pthread_cond_destroy(&s.more);

@@ -15,6 +15,8 @@ struct debug_sections {
 	/* .debug_info lies unwritten in a mapping of the file: pages
 	 * already walked can be dropped and would be read again if used */
 	bool info_in_file_map;
+	/* walked, not yet released: [walked_from, walked_to) */
+	uintptr_t walked_from, walked_to;
 };
 
 /* The NUL-terminated string at off in a string section, or NULL. */
@@ -32,10 +34,11 @@ static inline const char *section_string(const Elf_Data *d, uint64_t off)
 void debug_sections_find(Dwarf *dbg, struct debug_sections *s);
 
 /*
- * Give back the pages wholly inside [start, end) of .debug_info: a walked
- * unit need not stay resident while the rest of a vmlinux is read.
+ * [start, end) of .debug_info is walked: a walked unit need not stay
+ * resident while the rest of a vmlinux is read. Its pages are given back
+ * with the other units walked since the last release, a few MB at a time.
  */
-void debug_info_release(const struct debug_sections *s, const void *start,
-			const void *end);
+void debug_info_walked(struct debug_sections *s, const void *start,
+		       const void *end);
 
 #endif

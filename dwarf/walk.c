@@ -576,8 +576,8 @@ static void read_unit_header(struct walk *w, Dwarf_Die *cudie)
 
 static int walk_unit_dies(struct walk *w, Dwarf_Die *cudie, uint64_t end)
 {
-	const struct debug_sections *sections = w->alt ? &w->in->alt_sections
-							: &w->in->sections;
+	struct debug_sections *sections = w->alt ? &w->in->alt_sections
+						  : &w->in->sections;
 	bool msb = w->in->ehdr.e_ident[EI_DATA] == ELFDATA2MSB;
 	const unsigned char *after;
 	struct raw_die top;
@@ -588,15 +588,15 @@ static int walk_unit_dies(struct walk *w, Dwarf_Die *cudie, uint64_t end)
 	rc = die_read(&w->r, cudie->addr, &top, &w->err);
 	if (!rc && top.abbrev)
 		rc = walk_children(w, &top, -1, -1, 0, &after);
-	debug_info_release(sections, w->r.unit, w->r.end);
+	debug_info_walked(sections, w->r.unit, w->r.end);
 	die_reader_free(&w->r);
 	return rc;
 }
 
-void walk_unit(struct input *in, struct unit_ref ref, struct unit_rec *out,
-	       char **err)
+void walk_unit(struct input *in, struct unit_ref ref, struct unit_rec *scratch,
+	       struct unit_rec *out, char **err)
 {
-	struct walk w = { .in = in, .u = out };
+	struct walk w = { .in = in, .u = scratch };
 	Dwarf_Off off = ref.off & ~REF_ALT, next;
 	size_t hsize;
 	Dwarf_Half version;
@@ -614,16 +614,16 @@ void walk_unit(struct input *in, struct unit_ref ref, struct unit_rec *out,
 				 (unsigned long long)off, dwarf_errmsg(-1));
 		return;
 	}
-	out->off = (off + hsize) | (w.alt ? REF_ALT : 0);
-	out->version = version;
+	scratch->off = (off + hsize) | (w.alt ? REF_ALT : 0);
+	scratch->version = version;
 	read_unit_header(&w, &cudie);
 	if (walk_unit_dies(&w, &cudie, next)) {
-		out->failed = true;
+		scratch->failed = true;
 		*err = w.err;
 	}
 	free(w.file_names);
 	file_table_free(&w.table);
-	unit_rec_trim(out);
+	unit_rec_move_exact(out, scratch);
 }
 
 static int list_units_of(Dwarf *dbg, uint64_t flag, struct unit_ref **units,
