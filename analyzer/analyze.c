@@ -2,6 +2,12 @@
 /*
  * Classification by name and by declaration (SPEC.md): join the units,
  * resolve every site and instance to its origin root, group by name.
+ *
+ * With jobs > 1 the names are split by a hash of their text into one
+ * partition per thread. Each partition reads every DIE in order and keeps
+ * those whose root's name is its own, so a function is built by one
+ * thread exactly as a single thread would build it; the partitions'
+ * functions and counts are merged after.
  */
 #include "analyze.h"
 
@@ -15,6 +21,7 @@
 
 /* Per-name accumulator, parallel to report.functions. */
 struct name_acc {
+	uint32_t created_by;	/* the DIE that named it first */
 	uint32_t *instances;	/* global DIE ids */
 	size_t ninstances, instances_cap;
 	size_t sites_cap, decls_cap, copies_cap;
@@ -23,25 +30,57 @@ struct name_acc {
 
 enum { DECL_SITE = 1, DECL_CODE = 2 };
 
+/* More would not be faster; a partition index fits a byte. */
+#define MAX_PARTITIONS 64
 
+/*
+ * A copy's symbol is owned by the copy's function. Should two functions
+ * claim one symbol, the last in a single thread's order keeps it: the
+ * one named first by the later DIE, then the later instance.
+ */
+struct owner_claim {
+	size_t sym;
+	uint32_t created_by;
+	size_t seq;
+	struct symbol_owner owner;
+};
+
+/*
+ * One partition's view: its own functions and counts (in r), the rest
+ * shared. A single-threaded analysis is partition 0 of 1.
+ */
 struct analysis {
 	const struct image_rec *img;
 	const struct analyze_opts *opts;
 	struct report *r;
-	struct join join;
+	struct strpool *strings;	/* the final report's, shared */
+	struct join *join;
+	uint8_t *partition_of;	/* by root global id; NULL: one partition */
+	unsigned int partition;
+	const char **bases;	/* FUNC symbols' base names, sorted */
+	size_t nbases;
+	struct owner_claim *claims;
+	size_t nclaims, claims_cap;
 	size_t fn_cap;
 	struct name_acc *acc;
 	const char **name_slots;	/* name -> function index + 1 */
 	uint32_t *name_index;
 	size_t name_nslots;
-	/* interned DW_AT_name and decl file of root DIEs, by global id */
+	/* interned DW_AT_name and decl file of root DIEs, by global id:
+	 * any partition may fill them */
 	const char **root_names, **root_files;
 	/* by root global id, from collect() on: function index + 1 and
-	 * that function's declaration index + 1 (0: not seen yet) */
+	 * that function's declaration index + 1 (0: not seen yet), in the
+	 * partition that owns the root */
 	uint32_t *root_fn, *root_decl;
-	size_t cross_sites;
 	struct symbol_owner *owners;	/* parallel to img->syms */
 };
+
+/* Is root's name this partition's? Unnamed roots are partition 0's. */
+static bool owns(const struct analysis *a, uint32_t root)
+{
+	return !a->partition_of || a->partition_of[root] == a->partition;
+}
 
 static uint64_t hash_ptr(const void *p)
 {
@@ -91,7 +130,8 @@ static size_t find_function(const struct analysis *a, const char *name)
 	return a->name_slots[i] ? a->name_index[i] : SIZE_MAX;
 }
 
-static size_t function_of(struct analysis *a, const char *name)
+static size_t function_of(struct analysis *a, const char *name,
+			  uint32_t created_by)
 {
 	struct report *r = a->r;
 	size_t i, old_cap;
@@ -109,6 +149,7 @@ static size_t function_of(struct analysis *a, const char *name)
 	if (a->fn_cap != old_cap)
 		a->acc = xrealloc(a->acc, a->fn_cap * sizeof(*a->acc));
 	memset(&a->acc[r->nfunctions - 1], 0, sizeof(*a->acc));
+	a->acc[r->nfunctions - 1].created_by = created_by;
 	a->name_slots[i] = name;
 	a->name_index[i] = (uint32_t)(r->nfunctions - 1);
 	return r->nfunctions - 1;
@@ -117,23 +158,26 @@ static size_t function_of(struct analysis *a, const char *name)
 /* Marks a cache slot whose string is known to be absent. */
 static const char no_string[] = "";
 
-/* Interned strings of a root, computed once: sites share few roots. */
+/*
+ * Interned strings of a root, computed once: sites share few roots. Two
+ * threads may compute one at once; both find the same interned string.
+ */
 static const char *cached(struct analysis *a, const char **cache,
 			  uint32_t root, bool file)
 {
-	uint32_t unit;
+	const char *s = __atomic_load_n(&cache[root], __ATOMIC_ACQUIRE);
 	const struct die_rec *d;
-	uint32_t off;
+	uint32_t unit, off;
 
-	if (!cache[root]) {
-		d = join_die(&a->join, root, &unit);
+	if (!s) {
+		d = join_die(a->join, root, &unit);
 		off = file ? d->decl_file : d->name;
-		cache[root] = off ? strpool_intern(&a->r->strings,
-						   unit_str(&a->img->units[unit],
-							    off))
-				  : no_string;
+		s = off ? strpool_intern(a->strings,
+					 unit_str(&a->img->units[unit], off))
+			: no_string;
+		__atomic_store_n(&cache[root], s, __ATOMIC_RELEASE);
 	}
-	return cache[root] == no_string ? NULL : cache[root];
+	return s == no_string ? NULL : s;
 }
 
 static const char *root_name(struct analysis *a, uint32_t root)
@@ -141,15 +185,15 @@ static const char *root_name(struct analysis *a, uint32_t root)
 	return cached(a, a->root_names, root, false);
 }
 
-/* A named root's function, created at its first site or instance. */
+/* A named root's function, created at its first site or instance id. */
 static size_t root_function(struct analysis *a, uint32_t root,
-			    const char *name)
+			    const char *name, uint32_t id)
 {
 	size_t fn_idx;
 
 	if (a->root_fn[root])
 		return a->root_fn[root] - 1;
-	fn_idx = function_of(a, name);
+	fn_idx = function_of(a, name, id);
 	a->root_fn[root] = (uint32_t)fn_idx + 1;
 	return fn_idx;
 }
@@ -171,7 +215,7 @@ static void note_decl(struct analysis *a, size_t fn_idx, uint32_t root,
 		return;
 	}
 	file = cached(a, a->root_files, root, true);
-	d = join_die(&a->join, root, NULL);
+	d = join_die(a->join, root, NULL);
 
 	for (i = 0; i < fn->ndecls; i++)
 		if (fn->decls[i].file == file &&
@@ -232,26 +276,29 @@ static uint64_t code_bytes(const struct unit_rec *u, const struct die_rec *d)
 static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 			const struct die_rec *d)
 {
-	uint32_t root = join_root(&a->join, id), f_unit, c_unit, c_root;
-	uint32_t base = (uint32_t)a->join.die_base[unit];
-	const char *name = root_name(a, root);
+	uint32_t root = join_root_known(a->join, id), f_unit, c_unit, c_root;
+	uint32_t base = (uint32_t)a->join->die_base[unit];
+	const char *name;
 	struct function *fn;
 	struct inline_site *site;
 	const struct sym_rec *sym;
 	size_t fn_idx;
 	bool same;
 
+	if (!owns(a, root))
+		return;
+	name = root_name(a, root);
 	if (d->container < 0) {
 		a->r->summary.inline_sites_discarded++;
 		return;
 	}
 	if (!name)
 		return;
-	c_root = join_root(&a->join, base + (uint32_t)d->container);
-	join_die(&a->join, root, &f_unit);
-	join_die(&a->join, c_root, &c_unit);
-	same = join_same_tu(&a->join, f_unit, c_unit, unit);
-	fn_idx = root_function(a, root, name);
+	c_root = join_root_known(a->join, base + (uint32_t)d->container);
+	join_die(a->join, root, &f_unit);
+	join_die(a->join, c_root, &c_unit);
+	same = join_same_tu(a->join, f_unit, c_unit, unit);
+	fn_idx = root_function(a, root, name, id);
 	fn = &a->r->functions[fn_idx];
 	fn->sites++;
 	fn->inlined_bytes += code_bytes(&a->img->units[unit], d);
@@ -266,14 +313,14 @@ static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 			  a->acc[fn_idx].sites_cap);
 	memset(site, 0, sizeof(*site));
 	site->caller = d->caller >= 0
-		? root_name(a, join_root(&a->join,
-					  base + (uint32_t)d->caller))
+		? root_name(a, join_root_known(a->join,
+						base + (uint32_t)d->caller))
 		: NULL;
 	site->container = root_name(a, c_root);
-	site->tu = join_tu_name(&a->join, c_unit, unit);
+	site->tu = join_tu_name(a->join, c_unit, unit);
 	site->cross_tu = !same;
 	site->call_file = d->call_file
-		? strpool_intern(&a->r->strings,
+		? strpool_intern(a->strings,
 				 unit_str(&a->img->units[unit], d->call_file))
 		: NULL;
 	site->call_line = d->call_line;
@@ -284,7 +331,7 @@ static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 		site->refused = REFUSED_NO_SYMBOL;
 		return;
 	}
-	site->probe_symbol = strpool_intern(&a->r->strings, sym->name);
+	site->probe_symbol = strpool_intern(a->strings, sym->name);
 	site->probe_offset = d->entry - sym->addr;
 	site->refused = probe_refusal(a->img, sym);
 }
@@ -292,16 +339,19 @@ static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 static void record_instance(struct analysis *a, uint32_t id,
 			    const struct die_rec *d)
 {
-	uint32_t root = join_root(&a->join, id);
-	const char *name = root_name(a, root);
+	uint32_t root = join_root_known(a->join, id);
+	const char *name;
 	size_t fn_idx;
 	struct name_acc *acc;
 
+	if (!owns(a, root))
+		return;
+	name = root_name(a, root);
 	a->r->summary.subprograms_with_code++;
 	a->r->summary.subprograms_all_calls += !!(d->flags & DIE_ALL_CALLS);
 	if (!name)
 		return;
-	fn_idx = root_function(a, root, name);
+	fn_idx = root_function(a, root, name, id);
 	acc = &a->acc[fn_idx];
 	*ARRAY_PUSH(acc->instances, acc->ninstances, acc->instances_cap) = id;
 	note_decl(a, fn_idx, root, false);
@@ -317,7 +367,7 @@ static void collect(struct analysis *a)
 	for (u = 0; u < img->nunits; u++) {
 		for (k = 0; k < img->units[u].ndies; k++) {
 			d = &img->units[u].dies[k];
-			id = (uint32_t)(a->join.die_base[u] + k);
+			id = (uint32_t)(a->join->die_base[u] + k);
 			if (d->kind == DIE_INLINED)
 				record_site(a, id, u, d);
 			else if (d->kind == DIE_SUBPROGRAM &&
@@ -346,12 +396,14 @@ static void count_calls(struct analysis *a)
 			if (d->kind != DIE_CALL_SITE)
 				continue;
 			if (d->flags & DIE_INDIRECT) {
-				sum->call_sites_indirect++;
+				sum->call_sites_indirect += a->partition == 0;
 				continue;
 			}
+			root = join_root_known(
+				a->join, (uint32_t)(a->join->die_base[u] + k));
+			if (!owns(a, root))
+				continue;
 			sum->call_sites_direct++;
-			root = join_root(&a->join,
-					 (uint32_t)(a->join.die_base[u] + k));
 			/* a callee declared here is named by a root elsewhere */
 			if (a->root_fn[root]) {
 				a->r->functions[a->root_fn[root] - 1]
@@ -374,6 +426,7 @@ static void add_copy(struct analysis *a, size_t fn_idx,
 	struct function *fn = &a->r->functions[fn_idx];
 	struct outline_copy *c = ARRAY_PUSH(fn->copies, fn->ncopies,
 					    a->acc[fn_idx].copies_cap);
+	struct owner_claim *claim;
 
 	memset(c, 0, sizeof(*c));
 	c->tu = owner->tu;
@@ -383,10 +436,14 @@ static void add_copy(struct analysis *a, size_t fn_idx,
 	c->nokprobe = nokprobe_in(a->img, c->address, c->address + c->size);
 	if (!sym)
 		return;
-	a->owners[sym - a->img->syms] = *owner;
+	claim = ARRAY_PUSH(a->claims, a->nclaims, a->claims_cap);
+	claim->sym = (size_t)(sym - a->img->syms);
+	claim->created_by = a->acc[fn_idx].created_by;
+	claim->seq = a->nclaims;
+	claim->owner = *owner;
 	c->data_ref = sym->data_ref;
-	c->symbol = strpool_intern(&a->r->strings, sym->name);
-	c->clone = clone_kind(&a->r->strings, c->symbol, fn->name);
+	c->symbol = strpool_intern(a->strings, sym->name);
+	c->clone = clone_kind(a->strings, c->symbol, fn->name);
 	if (!c->clone)
 		fn->plain_symbol = true;
 }
@@ -396,12 +453,12 @@ static void root_owner(struct analysis *a, uint32_t root, uint32_t where_unit,
 		       struct symbol_owner *o)
 {
 	uint32_t unit;
-	const struct die_rec *d = join_die(&a->join, root, &unit);
+	const struct die_rec *d = join_die(a->join, root, &unit);
 
 	o->name = root_name(a, root);
 	o->decl_file = cached(a, a->root_files, root, true);
 	o->decl_line = d->decl_line;
-	o->tu = join_tu_name(&a->join, unit, where_unit);
+	o->tu = join_tu_name(a->join, unit, where_unit);
 }
 
 /* OBJECT symbols at a static variable's address belong to it. */
@@ -424,7 +481,7 @@ static void own_variables(struct analysis *a)
 			     s++) {
 				if (img->syms[s].kind != SYM_OBJECT)
 					continue;
-				root_owner(a, (uint32_t)(a->join.die_base[u] +
+				root_owner(a, (uint32_t)(a->join->die_base[u] +
 							 k), u, &owner);
 				a->owners[s] = owner;
 			}
@@ -437,14 +494,14 @@ static void match_instance(struct analysis *a, size_t fn_idx, uint32_t id)
 {
 	const struct image_rec *img = a->img;
 	uint32_t unit;
-	const struct die_rec *d = join_die(&a->join, id, &unit);
+	const struct die_rec *d = join_die(a->join, id, &unit);
 	const struct unit_rec *u = &img->units[unit];
 	const struct addr_range *r;
 	struct symbol_owner owner;
 	bool ftrace = false, matched = false;
 	size_t k, s;
 
-	root_owner(a, join_root(&a->join, id), unit, &owner);
+	root_owner(a, join_root_known(a->join, id), unit, &owner);
 	for (k = 0; k < d->nranges; k++) {
 		r = &u->ranges[d->first_range + k];
 		ftrace |= mcount_in(img, r->start, r->end);
@@ -566,17 +623,17 @@ static void count_function(struct summary *s, const struct function *fn)
 }
 
 /* Base names of FUNC symbols, sorted and interned, for bsearch. */
-static const char **symtab_bases(struct analysis *a, size_t *n)
+static void symtab_bases(struct analysis *a)
 {
-	const char **bases = xcalloc(a->img->nsyms, sizeof(char *));
 	size_t i;
 
-	*n = 0;
+	a->bases = xcalloc(a->img->nsyms, sizeof(char *));
+	a->nbases = 0;
 	for (i = 0; i < a->img->nsyms; i++)
 		if (a->img->syms[i].kind == SYM_FUNC)
-			bases[(*n)++] = symbol_base(&a->r->strings,
-						    a->img->syms[i].name);
-	return bases;
+			a->bases[a->nbases++] = symbol_base(
+				a->strings, a->img->syms[i].name);
+	sort_array(a->bases, a->nbases, sizeof(*a->bases), compare_pointers);
 }
 
 /* The finer view: one function per (name, decl file, decl line). */
@@ -595,11 +652,9 @@ static void count_decls(struct summary *s, const struct function *fn,
 
 static void finish_functions(struct analysis *a)
 {
-	size_t i, k, nbases;
-	const char **bases = symtab_bases(a, &nbases);
 	struct function *fn;
+	size_t i, k;
 
-	sort_array(bases, nbases, sizeof(*bases), compare_pointers);
 	for (i = 0; i < a->r->nfunctions; i++) {
 		fn = &a->r->functions[i];
 		for (k = 0; k < a->acc[i].ninstances; k++)
@@ -610,8 +665,9 @@ static void finish_functions(struct analysis *a)
 		free(a->acc[i].decl_seen);
 		sort_array(fn->decls, fn->ndecls, sizeof(*fn->decls),
 		      compare_decls);
-		fn->in_symtab = bsearch(&fn->name, bases, nbases,
-					sizeof(*bases), compare_pointers) != NULL;
+		fn->in_symtab = bsearch(&fn->name, a->bases, a->nbases,
+					sizeof(*a->bases),
+					compare_pointers) != NULL;
 		fn->exported = a->img->nexported &&
 			       bsearch(&fn->name, a->img->exported,
 				       a->img->nexported, sizeof(char *),
@@ -621,7 +677,6 @@ static void finish_functions(struct analysis *a)
 		count_function(&a->r->summary, fn);
 		free(a->acc[i].instances);
 	}
-	free(bases);
 }
 
 static int compare_functions(const void *x, const void *y)
@@ -631,35 +686,260 @@ static int compare_functions(const void *x, const void *y)
 	return strcmp(a->name, b->name);
 }
 
+/* The DIEs the analysis follows to their root: sites, code, calls. */
+static bool follows_root(const struct die_rec *d)
+{
+	switch (d->kind) {
+	case DIE_INLINED:
+		return true;
+	case DIE_SUBPROGRAM:
+		return d->flags & DIE_HAS_CODE;
+	case DIE_CALL_SITE:
+		return !(d->flags & DIE_INDIRECT);
+	default:
+		return false;
+	}
+}
+
+/*
+ * Every chain the analysis follows that join_build could not end goes
+ * through join_root here, once, in DIE order: it counts them, and after
+ * it every root is known, so that partitions only read the join.
+ */
+static void settle_roots(struct analysis *a)
+{
+	const struct image_rec *img = a->img;
+	const struct die_rec *d;
+	uint32_t u, base;
+	size_t k;
+
+	for (u = 0; u < img->nunits; u++) {
+		base = (uint32_t)a->join->die_base[u];
+		for (k = 0; k < img->units[u].ndies; k++) {
+			d = &img->units[u].dies[k];
+			if (!follows_root(d))
+				continue;
+			join_root(a->join, base + (uint32_t)k);
+			if (d->kind != DIE_INLINED)
+				continue;
+			if (d->container >= 0)
+				join_root(a->join,
+					  base + (uint32_t)d->container);
+			if (d->caller >= 0)
+				join_root(a->join, base + (uint32_t)d->caller);
+		}
+	}
+}
+
+struct naming_share {
+	struct analysis *a;
+	uint32_t first_unit, end_unit;
+	unsigned int npartitions;
+};
+
+/* The partition of each root a site, instance or call names. */
+static void *name_roots(void *arg)
+{
+	struct naming_share *share = arg;
+	struct analysis *a = share->a;
+	const struct die_rec *d;
+	const char *name;
+	uint32_t u, root;
+	size_t k;
+	uint8_t p;
+
+	for (u = share->first_unit; u < share->end_unit; u++) {
+		for (k = 0; k < a->img->units[u].ndies; k++) {
+			d = &a->img->units[u].dies[k];
+			if (!follows_root(d))
+				continue;
+			root = join_root_known(
+				a->join, (uint32_t)(a->join->die_base[u] + k));
+			name = root_name(a, root);
+			p = name ? (uint8_t)(hash_bytes(name, strlen(name)) %
+					     share->npartitions)
+				 : 0;
+			__atomic_store_n(&a->partition_of[root], p,
+					 __ATOMIC_RELAXED);
+		}
+	}
+	return NULL;
+}
+
+/* Unit slices of about equal DIE counts, one per thread. */
+static void partition_roots(struct analysis *a, unsigned int n)
+{
+	struct naming_share *shares = xcalloc(n, sizeof(*shares));
+	size_t ndies = a->join->ndies;
+	uint32_t u = 0;
+	unsigned int k;
+
+	a->partition_of = xcalloc(ndies + 1, 1);
+	for (k = 0; k < n; k++) {
+		shares[k].a = a;
+		shares[k].npartitions = n;
+		shares[k].first_unit = u;
+		while (u < a->img->nunits &&
+		       (k == n - 1 ||
+			a->join->die_base[u] < ndies * (k + 1) / n))
+			u++;
+		shares[k].end_unit = u;
+	}
+	run_shares(name_roots, shares, n, sizeof(*shares));
+	free(shares);
+}
+
+static void *analyze_partition(void *arg)
+{
+	struct analysis *a = arg;
+
+	collect(a);
+	count_calls(a);
+	finish_functions(a);
+	return NULL;
+}
+
+static void add_summary(struct summary *to, const struct summary *s)
+{
+	to->functions_partial += s->functions_partial;
+	to->functions_full += s->functions_full;
+	to->functions_outline += s->functions_outline;
+	to->inline_sites += s->inline_sites;
+	to->inline_sites_cross_tu += s->inline_sites_cross_tu;
+	to->inline_sites_discarded += s->inline_sites_discarded;
+	to->functions_partial_cross_tu += s->functions_partial_cross_tu;
+	to->functions_full_cross_tu += s->functions_full_cross_tu;
+	to->decls_partial += s->decls_partial;
+	to->decls_full += s->decls_full;
+	to->functions_partial_symtab += s->functions_partial_symtab;
+	to->functions_partial_ftrace += s->functions_partial_ftrace;
+	to->functions_partial_clone_only += s->functions_partial_clone_only;
+	to->blind_incomplete += s->blind_incomplete;
+	to->blind_untraceable += s->blind_untraceable;
+	to->blind_not_attachable += s->blind_not_attachable;
+	to->missed_inline_calls += s->missed_inline_calls;
+	to->call_sites_direct += s->call_sites_direct;
+	to->call_sites_indirect += s->call_sites_indirect;
+	to->subprograms_with_code += s->subprograms_with_code;
+	to->subprograms_all_calls += s->subprograms_all_calls;
+}
+
+static int compare_claims(const void *x, const void *y)
+{
+	const struct owner_claim *a = x, *b = y;
+
+	if (a->created_by != b->created_by)
+		return a->created_by < b->created_by ? -1 : 1;
+	return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+static void append(void *to, size_t *n, const void *from, size_t count,
+		   size_t size)
+{
+	if (count)
+		memcpy((char *)to + *n * size, from, count * size);
+	*n += count;
+}
+
+/*
+ * The partitions' functions and counts into a->r, and the symbols'
+ * owners. The first partition's array grows to hold all: the largest
+ * copy is the one not made.
+ */
+static void merge_partitions(struct analysis *a, struct analysis *parts,
+			     unsigned int n)
+{
+	struct report *r = a->r;
+	struct owner_claim *claims;
+	size_t nfunctions = 0, nclaims = 0, k;
+	unsigned int p;
+
+	for (p = 0; p < n; p++) {
+		nfunctions += parts[p].r->nfunctions;
+		nclaims += parts[p].nclaims;
+	}
+	r->functions = xrealloc(parts[0].r->functions,
+				(nfunctions + 1) * sizeof(*r->functions));
+	r->nfunctions = parts[0].r->nfunctions;
+	claims = xrealloc(parts[0].claims, (nclaims + 1) * sizeof(*claims));
+	nclaims = parts[0].nclaims;
+	for (p = 0; p < n; p++) {
+		if (p) {
+			append(r->functions, &r->nfunctions,
+			       parts[p].r->functions, parts[p].r->nfunctions,
+			       sizeof(*r->functions));
+			append(claims, &nclaims, parts[p].claims,
+			       parts[p].nclaims, sizeof(*claims));
+			free(parts[p].r->functions);
+			free(parts[p].claims);
+		}
+		add_summary(&r->summary, &parts[p].r->summary);
+		free(parts[p].acc);
+		free(parts[p].name_slots);
+		free(parts[p].name_index);
+	}
+	sort_array(claims, nclaims, sizeof(*claims), compare_claims);
+	for (k = 0; k < nclaims; k++)
+		a->owners[claims[k].sym] = claims[k].owner;
+	free(claims);
+}
+
+/* Sites, instances and calls into functions, by n partitions at once. */
+static void analyze_functions(struct analysis *a, unsigned int n)
+{
+	struct analysis *parts = xcalloc(n, sizeof(*parts));
+	struct report *reports = xcalloc(n, sizeof(*reports));
+	unsigned int p;
+
+	if (n > 1)
+		partition_roots(a, n);
+	for (p = 0; p < n; p++) {
+		parts[p] = *a;
+		parts[p].r = &reports[p];
+		parts[p].partition = p;
+	}
+	run_shares(analyze_partition, parts, n, sizeof(*parts));
+	merge_partitions(a, parts, n);
+	free(parts);
+	free(reports);
+	free(a->partition_of);
+	a->partition_of = NULL;
+}
+
 struct report *analyze_image(const struct image_rec *img,
 			     const struct analyze_opts *opts)
 {
 	struct analysis a = { .img = img, .opts = opts };
 	struct report *r = xcalloc(1, sizeof(*r));
+	struct join join;
+	unsigned int npartitions = opts->jobs > 1 ? (unsigned int)opts->jobs
+						  : 1;
 
+	if (npartitions > MAX_PARTITIONS)
+		npartitions = MAX_PARTITIONS;
 	a.r = r;
+	a.strings = &r->strings;
+	a.join = &join;
 	a.owners = xcalloc(img->nsyms + 1, sizeof(*a.owners));
 	r->sites_listed = opts->want_sites;
-	join_build(&a.join, img, &r->strings, opts->jobs);
-	a.root_names = xcalloc(a.join.ndies + 1, sizeof(*a.root_names));
-	a.root_files = xcalloc(a.join.ndies + 1, sizeof(*a.root_files));
-	a.root_fn = xcalloc(a.join.ndies + 1, sizeof(*a.root_fn));
-	a.root_decl = xcalloc(a.join.ndies + 1, sizeof(*a.root_decl));
-	collect(&a);
-	count_calls(&a);
-	finish_functions(&a);
+	join_build(&join, img, &r->strings, opts->jobs);
+	a.root_names = xcalloc(join.ndies + 1, sizeof(*a.root_names));
+	a.root_files = xcalloc(join.ndies + 1, sizeof(*a.root_files));
+	a.root_fn = xcalloc(join.ndies + 1, sizeof(*a.root_fn));
+	a.root_decl = xcalloc(join.ndies + 1, sizeof(*a.root_decl));
+	settle_roots(&a);
+	symtab_bases(&a);
+	analyze_functions(&a, npartitions);
 	sort_array(r->functions, r->nfunctions, sizeof(*r->functions),
-	      compare_functions);
-	r->summary.unresolved_refs = a.join.unresolved;
+		   compare_functions);
+	r->summary.unresolved_refs = join.unresolved;
 	r->summary.has_ftrace = img->has_mcount;
 	own_variables(&a);
 	list_symbols(img, r, a.owners);
 	find_suffixed(r);
-	describe_input(img, &a.join, r);
-	join_free(&a.join);
-	free(a.acc);
-	free(a.name_slots);
-	free(a.name_index);
+	describe_input(img, &join, r);
+	join_free(&join);
+	free(a.bases);
 	free(a.root_names);
 	free(a.root_files);
 	free(a.root_fn);

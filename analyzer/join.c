@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "join.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -184,29 +183,16 @@ static void *resolve_share(void *arg)
  */
 static void resolve_roots(struct join *j, int jobs)
 {
-	size_t n = jobs > 1 ? (size_t)jobs : 1, k, started = 0;
+	size_t n = jobs > 1 ? (size_t)jobs : 1, k;
 	struct root_share *shares = xcalloc(n, sizeof(*shares));
-	pthread_t *threads = xcalloc(n, sizeof(*threads));
 
 	for (k = 0; k < n; k++) {
 		shares[k].j = j;
 		shares[k].first = j->ndies * k / n;
 		shares[k].end = j->ndies * (k + 1) / n;
 	}
-	for (k = 1; k < n; k++) {
-		if (pthread_create(&threads[k], NULL, resolve_share,
-				   &shares[k]))
-			break;
-		started = k;
-	}
-	resolve_share(&shares[0]);
-	/* a slice whose thread did not start is done here */
-	for (k = started + 1; k < n; k++)
-		resolve_share(&shares[k]);
-	for (k = 1; k <= started; k++)
-		pthread_join(threads[k], NULL);
+	run_shares(resolve_share, shares, n, sizeof(*shares));
 	free(shares);
-	free(threads);
 }
 
 static bool contains_u32(const uint32_t *set, size_t n, uint32_t x)

@@ -43,6 +43,15 @@ void join_free(struct join *j);
 const struct die_rec *join_die(const struct join *j, uint32_t id,
 			       uint32_t *unit);
 uint32_t join_root(struct join *j, uint32_t id);
+/*
+ * The root join_build or an earlier join_root found, without resolving
+ * or counting anything: what threads may call once every failing chain
+ * they ask about went through join_root.
+ */
+static inline uint32_t join_root_known(const struct join *j, uint32_t id)
+{
+	return j->root[id] != NO_DIE ? j->root[id] : id;
+}
 /* Is the TU of die f the TU of die c; site_unit holds the site. */
 bool join_same_tu(const struct join *j, uint32_t f_unit, uint32_t c_unit,
 		  uint32_t site_unit);

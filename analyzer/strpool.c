@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "strpool.h"
 
+#include <sched.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,58 +10,86 @@
 
 #define BLOCK_SIZE (64 * 1024)
 
-static char *pool_copy(struct strpool *pool, const char *s, size_t len)
+static void shard_lock(struct strpool_shard *shard)
+{
+	while (__atomic_test_and_set(&shard->busy, __ATOMIC_ACQUIRE))
+		sched_yield();
+}
+
+static void shard_unlock(struct strpool_shard *shard)
+{
+	__atomic_clear(&shard->busy, __ATOMIC_RELEASE);
+}
+
+static char *shard_copy(struct strpool_shard *shard, const char *s,
+			size_t len)
 {
 	char *dst;
 
-	if (!pool->nblocks || pool->block_used + len + 1 > pool->block_size) {
-		pool->block_size = len + 1 > BLOCK_SIZE ? len + 1 : BLOCK_SIZE;
-		*ARRAY_PUSH(pool->blocks, pool->nblocks, pool->blocks_cap) =
-			xmalloc(pool->block_size);
-		pool->block_used = 0;
+	if (!shard->nblocks ||
+	    shard->block_used + len + 1 > shard->block_size) {
+		shard->block_size = len + 1 > BLOCK_SIZE ? len + 1 : BLOCK_SIZE;
+		*ARRAY_PUSH(shard->blocks, shard->nblocks, shard->blocks_cap) =
+			xmalloc(shard->block_size);
+		shard->block_used = 0;
 	}
-	dst = pool->blocks[pool->nblocks - 1] + pool->block_used;
+	dst = shard->blocks[shard->nblocks - 1] + shard->block_used;
 	memcpy(dst, s, len);
 	dst[len] = '\0';
-	pool->block_used += len + 1;
+	shard->block_used += len + 1;
 	return dst;
 }
 
-static void rehash(struct strpool *pool)
+static void rehash(struct strpool_shard *shard)
 {
-	size_t n = pool->nslots ? pool->nslots * 2 : 1024, i, j;
+	size_t n = shard->nslots ? shard->nslots * 2 : 256, i, j;
 	const char **slots = xcalloc(n, sizeof(*slots));
 
-	for (i = 0; i < pool->nslots; i++) {
-		if (!pool->slots[i])
+	for (i = 0; i < shard->nslots; i++) {
+		if (!shard->slots[i])
 			continue;
-		j = hash_bytes(pool->slots[i], strlen(pool->slots[i])) &
+		j = hash_bytes(shard->slots[i], strlen(shard->slots[i])) &
 		    (n - 1);
 		while (slots[j])
 			j = (j + 1) & (n - 1);
-		slots[j] = pool->slots[i];
+		slots[j] = shard->slots[i];
 	}
-	free(pool->slots);
-	pool->slots = slots;
-	pool->nslots = n;
+	free(shard->slots);
+	shard->slots = slots;
+	shard->nslots = n;
+}
+
+static const char *shard_intern(struct strpool_shard *shard, const char *s,
+				size_t len, uint64_t hash)
+{
+	size_t i;
+
+	if ((shard->count + 1) * 2 > shard->nslots)
+		rehash(shard);
+	i = hash & (shard->nslots - 1);
+	while (shard->slots[i]) {
+		if (!strncmp(shard->slots[i], s, len) && !shard->slots[i][len])
+			return shard->slots[i];
+		i = (i + 1) & (shard->nslots - 1);
+	}
+	shard->slots[i] = shard_copy(shard, s, len);
+	shard->count++;
+	return shard->slots[i];
 }
 
 const char *strpool_intern_len(struct strpool *pool, const char *s,
 			       size_t len)
 {
-	size_t i;
+	uint64_t hash = hash_bytes(s, len);
+	struct strpool_shard *shard;
+	const char *interned;
 
-	if ((pool->count + 1) * 2 > pool->nslots)
-		rehash(pool);
-	i = hash_bytes(s, len) & (pool->nslots - 1);
-	while (pool->slots[i]) {
-		if (!strncmp(pool->slots[i], s, len) && !pool->slots[i][len])
-			return pool->slots[i];
-		i = (i + 1) & (pool->nslots - 1);
-	}
-	pool->slots[i] = pool_copy(pool, s, len);
-	pool->count++;
-	return pool->slots[i];
+	/* the slot takes the low bits, the shard the high ones */
+	shard = &pool->shards[hash >> (64 - STRPOOL_SHARD_BITS)];
+	shard_lock(shard);
+	interned = shard_intern(shard, s, len, hash);
+	shard_unlock(shard);
+	return interned;
 }
 
 const char *strpool_intern(struct strpool *pool, const char *s)
@@ -69,11 +99,15 @@ const char *strpool_intern(struct strpool *pool, const char *s)
 
 void strpool_free(struct strpool *pool)
 {
+	struct strpool_shard *shard;
 	size_t i;
 
-	for (i = 0; i < pool->nblocks; i++)
-		free(pool->blocks[i]);
-	free(pool->blocks);
-	free(pool->slots);
+	for (shard = pool->shards; shard < pool->shards + STRPOOL_SHARDS;
+	     shard++) {
+		for (i = 0; i < shard->nblocks; i++)
+			free(shard->blocks[i]);
+		free(shard->blocks);
+		free(shard->slots);
+	}
 	memset(pool, 0, sizeof(*pool));
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "util.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +63,27 @@ char *xasprintf(const char *fmt, ...)
 	vsnprintf(s, (size_t)len + 1, fmt, ap);
 	va_end(ap);
 	return s;
+}
+
+void run_shares(void *(*fn)(void *), void *shares, size_t n,
+		size_t share_size)
+{
+	pthread_t *threads = xcalloc(n ? n : 1, sizeof(*threads));
+	bool *started = xcalloc(n ? n : 1, sizeof(*started));
+	char *share = shares;
+	size_t k;
+
+	for (k = 1; k < n; k++)
+		started[k] = !pthread_create(&threads[k], NULL, fn,
+					     share + k * share_size);
+	for (k = 0; k < n; k++)
+		if (!k || !started[k])
+			fn(share + k * share_size);
+	for (k = 1; k < n; k++)
+		if (started[k])
+			pthread_join(threads[k], NULL);
+	free(threads);
+	free(started);
 }
 
 void grow_array(void **arr, size_t *cap, size_t n, size_t esize)

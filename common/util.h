@@ -14,6 +14,14 @@ char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
+/*
+ * Call fn on each of the n shares (consecutive, share_size bytes each):
+ * share 0 on the calling thread, the others on threads of their own;
+ * a share whose thread cannot start runs here. Returns when all are done.
+ */
+void run_shares(void *(*fn)(void *), void *shares, size_t n,
+		size_t share_size);
+
 /* Grow *arr (element size esize) so that index n fits. */
 void grow_array(void **arr, size_t *cap, size_t n, size_t esize);
 #define ARRAY_PUSH(arr, n, cap) \

@@ -115,28 +115,112 @@ static struct report *analyze(struct image_rec *img, bool sites)
 	return analyze_image(img, &opts);
 }
 
-/* Roots resolved by several threads give the same report. */
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static bool same_owner(const struct symbol_owner *a,
+		       const struct symbol_owner *b)
+{
+	return same_str(a->name, b->name) &&
+	       same_str(a->decl_file, b->decl_file) &&
+	       a->decl_line == b->decl_line && same_str(a->tu, b->tu);
+}
+
+static bool same_copies(const struct function *a, const struct function *b)
+{
+	const struct outline_copy *x, *y;
+	size_t i;
+
+	if (a->ncopies != b->ncopies)
+		return false;
+	for (i = 0; i < a->ncopies; i++) {
+		x = &a->copies[i];
+		y = &b->copies[i];
+		if (!same_str(x->symbol, y->symbol) ||
+		    !same_str(x->clone, y->clone) || !same_str(x->tu, y->tu) ||
+		    x->address != y->address || x->size != y->size ||
+		    x->ftrace != y->ftrace ||
+		    !same_str(x->nokprobe, y->nokprobe))
+			return false;
+	}
+	return true;
+}
+
+static bool same_sites(const struct function *a, const struct function *b)
+{
+	const struct inline_site *x, *y;
+	size_t i;
+
+	if (a->nsite_list != b->nsite_list)
+		return false;
+	for (i = 0; i < a->nsite_list; i++) {
+		x = &a->site_list[i];
+		y = &b->site_list[i];
+		if (!same_str(x->caller, y->caller) ||
+		    !same_str(x->container, y->container) ||
+		    !same_str(x->tu, y->tu) || x->entry != y->entry ||
+		    x->cross_tu != y->cross_tu ||
+		    !same_str(x->probe_symbol, y->probe_symbol) ||
+		    !same_str(x->refused, y->refused))
+			return false;
+	}
+	return true;
+}
+
+static bool same_function(const struct function *a, const struct function *b)
+{
+	size_t i;
+
+	if (strcmp(a->name, b->name) || a->status != b->status ||
+	    a->scope != b->scope || a->sites != b->sites ||
+	    a->sites_same_tu != b->sites_same_tu ||
+	    a->sites_cross_tu != b->sites_cross_tu ||
+	    a->ndecls != b->ndecls || a->in_symtab != b->in_symtab ||
+	    a->plain_symbol != b->plain_symbol || a->ftrace != b->ftrace ||
+	    a->blind != b->blind || a->direct_calls != b->direct_calls ||
+	    a->inlined_bytes != b->inlined_bytes ||
+	    a->exported != b->exported)
+		return false;
+	for (i = 0; i < a->ndecls; i++)
+		if (!same_str(a->decls[i].file, b->decls[i].file) ||
+		    a->decls[i].line != b->decls[i].line ||
+		    a->decls[i].external != b->decls[i].external)
+			return false;
+	return same_copies(a, b) && same_sites(a, b);
+}
+
+/*
+ * Several threads (roots resolved in slices, names split into partitions)
+ * give the report one thread gives: every function, count and owner.
+ */
 static void check_same_with_threads(const struct image_rec *img,
 				    const struct report *one)
 {
-	struct analyze_opts opts = { .jobs = 3 };
+	struct analyze_opts opts = { .jobs = 3,
+				     .want_sites = one->sites_listed };
 	struct report *r = analyze_image(img, &opts);
 	bool same = r->nfunctions == one->nfunctions &&
-		    r->summary.unresolved_refs == one->summary.unresolved_refs;
+		    r->nsymbols == one->nsymbols &&
+		    !memcmp(&r->summary, &one->summary, sizeof(r->summary));
 	size_t i;
 
 	for (i = 0; same && i < r->nfunctions; i++)
-		same = !strcmp(r->functions[i].name, one->functions[i].name) &&
-		       r->functions[i].status == one->functions[i].status &&
-		       r->functions[i].sites == one->functions[i].sites;
+		same = same_function(&r->functions[i], &one->functions[i]);
+	for (i = 0; same && i < r->nsymbols; i++)
+		same = same_owner(&r->symbols[i].owner,
+				  &one->symbols[i].owner);
 	CHECK(same, "3 threads: %zu functions, %zu unresolved; 1 thread: "
 		    "%zu, %zu", r->nfunctions, r->summary.unresolved_refs,
 	      one->nfunctions, one->summary.unresolved_refs);
 	report_free(r);
 }
 
+/* Every case also checks that threads change nothing. */
 static void done(struct image_rec *img, struct report *r)
 {
+	check_same_with_threads(img, r);
 	report_free(r);
 	image_rec_free(img);
 	free(img);
@@ -247,7 +331,6 @@ static void test_origin_chain_and_cycle(void)
 	site(u, 0x80, 0x60, c, 0x1008);
 	site(u, 0x90, 0x9999, c, 0x100c);	/* points nowhere */
 	r = analyze(img, false);
-	check_same_with_threads(img, r);
 	CHECK(fn(r, "decl_only") && fn(r, "decl_only")->status ==
 		      STATUS_PARTIAL,
 	      "concrete and site resolve through the specification");
@@ -279,7 +362,6 @@ static void test_unordered_records(void)
 	root(early, 0x30, "helper", "a.h", 3);
 	root(early, 0x20, "main_fn", "a.c", 7);
 	r = analyze(img, false);
-	check_same_with_threads(img, r);
 	CHECK(fn(r, "main_fn") && fn(r, "main_fn")->ncopies == 1,
 	      "copy found through an out-of-order unit");
 	CHECK(fn(r, "helper") && fn(r, "helper")->sites == 1 &&
@@ -597,6 +679,38 @@ static void test_livepatch_renames(void)
 	report_free(new);
 }
 
+/*
+ * Two functions whose code starts at one symbol (an alias, or code the
+ * linker folded): the symbol is owned once, by the function a single
+ * thread meets last, whichever partitions the two names fall in.
+ */
+static void test_shared_symbol(void)
+{
+	static const char *const names[] = { "first", "second", "third" };
+	struct image_rec *img = new_image(1);
+	struct unit_rec *u = unit(img, 0, 0x10, "a.c");
+	struct report *r;
+	size_t i, owned = 0;
+
+	for (i = 0; i < 3; i++) {
+		root(u, 0x20 + 0x20 * i, names[i], "a.c", 1 + (uint32_t)i);
+		concrete(u, 0x30 + 0x20 * i, 0x20 + 0x20 * i, 0x1000, 0x1010);
+	}
+	add_sym(img, "folded", 0x1000, 0x10);
+	r = analyze(img, false);
+	for (i = 0; i < 3; i++)
+		owned += fn(r, names[i]) && fn(r, names[i])->ncopies == 1 &&
+			 fn(r, names[i])->copies[0].symbol &&
+			 !strcmp(fn(r, names[i])->copies[0].symbol, "folded");
+	CHECK(owned == 3, "each function has the symbol as its copy, got %zu",
+	      owned);
+	CHECK(r->nsymbols == 1 && r->symbols[0].owner.name &&
+		      !strcmp(r->symbols[0].owner.name, "third") &&
+		      r->symbols[0].owner.decl_line == 3,
+	      "the symbol's owner is the last function in DIE order");
+	done(img, r);
+}
+
 int main(void)
 {
 	test_thinlto_units();
@@ -609,6 +723,7 @@ int main(void)
 	test_blind_spots();
 	test_group_by_dir();
 	test_livepatch_renames();
+	test_shared_symbol();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
