@@ -197,27 +197,40 @@ static bool next_mapping(FILE *maps, struct mapping *m)
  */
 static pthread_mutex_t mappings_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Write-fault the relocation sections of the ET_REL image at base. */
-static void populate_relocations(void *base, size_t size)
+/* Fault in for writing the section hdr names, if it lies in the image. */
+static void populate_section(void *base, size_t size, const GElf_Shdr *hdr)
 {
 	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), from, to;
+
+	if (hdr->sh_type == SHT_NOBITS || hdr->sh_offset > size ||
+	    hdr->sh_size > size - hdr->sh_offset)
+		return;
+	from = ((uintptr_t)base + hdr->sh_offset) & ~(page - 1);
+	to = (uintptr_t)base + hdr->sh_offset + hdr->sh_size;
+	madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+}
+
+/*
+ * Write-fault the debug relocation sections of the ET_REL image at base
+ * and the sections they relocate: libdwfl writes to both.
+ */
+static void populate_relocations(void *base, size_t size)
+{
 	Elf *elf = elf_memory(base, size);
 	Elf_Scn *scn = NULL;
 	GElf_Ehdr ehdr;
-	GElf_Shdr shdr;
+	GElf_Shdr shdr, target;
 
 	if (!elf || !gelf_getehdr(elf, &ehdr) || ehdr.e_type != ET_REL)
 		goto out;
 	while ((scn = elf_nextscn(elf, scn))) {
 		if (!gelf_getshdr(scn, &shdr) ||
 		    (shdr.sh_type != SHT_RELA && shdr.sh_type != SHT_REL) ||
-		    shdr.sh_offset > size ||
-		    shdr.sh_size > size - shdr.sh_offset ||
 		    !is_debug_relocation(input_section_name(elf, scn)))
 			continue;
-		from = ((uintptr_t)base + shdr.sh_offset) & ~(page - 1);
-		to = (uintptr_t)base + shdr.sh_offset + shdr.sh_size;
-		madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+		populate_section(base, size, &shdr);
+		if (gelf_getshdr(elf_getscn(elf, shdr.sh_info), &target))
+			populate_section(base, size, &target);
 	}
 out:
 	elf_end(elf);
@@ -231,8 +244,10 @@ out:
  * process: under a hypervisor an exit each, which tripled the system
  * time of a modules tree at -j2. Faulting those pages in for writing
  * first, before libdwfl reads them, copies them with no entry to
- * replace. The mapping is found by the file's device and inode; where
- * anything is not as expected (or before Linux 5.14) nothing is done.
+ * replace, in one call per section instead of a trap per page (itself
+ * an exit under some hypervisors). The mapping is found by the file's
+ * device and inode; where anything is not as expected (or before Linux
+ * 5.14) nothing is done.
  */
 static void prepare_relocation(const char *path)
 {
