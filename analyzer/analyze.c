@@ -34,16 +34,24 @@ enum { DECL_SITE = 1, DECL_CODE = 2 };
 #define MAX_PARTITIONS 64
 
 /*
- * A copy's symbol is owned by the copy's function. Should two functions
- * claim one symbol, the last in a single thread's order keeps it: the
- * one named first by the later DIE, then the later instance.
+ * A copy's symbol is owned by the copy's function, an OBJECT symbol by
+ * the static variable at its address. Should two claim one symbol, the
+ * last in a single thread's order keeps it: functions before variables;
+ * the function named first by the later DIE, then its later instance;
+ * the later variable.
  */
 struct owner_claim {
 	size_t sym;
-	uint32_t created_by;
-	size_t seq;
+	uint64_t rank;		/* claim_rank(): the highest keeps it */
 	struct symbol_owner owner;
 };
+
+/* by: the function's created_by, or the variable; seq: in its partition */
+static uint64_t claim_rank(bool variable, uint32_t by, size_t seq)
+{
+	return (uint64_t)variable << 63 | (uint64_t)by << 31 |
+	       (seq & INT32_MAX);
+}
 
 /*
  * One partition's view: its own functions and counts (in r), the rest
@@ -56,7 +64,7 @@ struct analysis {
 	struct strpool *strings;	/* the final report's, shared */
 	struct join *join;
 	uint8_t *partition_of;	/* by root global id; NULL: one partition */
-	unsigned int partition;
+	unsigned int partition, npartitions;
 	const char **bases;	/* FUNC symbols' base names, sorted */
 	size_t nbases;
 	struct owner_claim *claims;
@@ -438,8 +446,8 @@ static void add_copy(struct analysis *a, size_t fn_idx,
 		return;
 	claim = ARRAY_PUSH(a->claims, a->nclaims, a->claims_cap);
 	claim->sym = (size_t)(sym - a->img->syms);
-	claim->created_by = a->acc[fn_idx].created_by;
-	claim->seq = a->nclaims;
+	claim->rank = claim_rank(false, a->acc[fn_idx].created_by,
+				 a->nclaims);
 	claim->owner = *owner;
 	c->data_ref = sym->data_ref;
 	c->symbol = strpool_intern(a->strings, sym->name);
@@ -461,19 +469,24 @@ static void root_owner(struct analysis *a, uint32_t root, uint32_t where_unit,
 	o->tu = join_tu_name(a->join, unit, where_unit);
 }
 
-/* OBJECT symbols at a static variable's address belong to it. */
+/*
+ * OBJECT symbols at a static variable's address belong to it; variables
+ * are dealt to partitions by DIE id.
+ */
 static void own_variables(struct analysis *a)
 {
 	const struct image_rec *img = a->img;
 	const struct die_rec *d;
-	struct symbol_owner owner;
+	struct owner_claim *claim;
 	size_t k, s;
-	uint32_t u;
+	uint32_t u, id;
 
 	for (u = 0; u < img->nunits; u++) {
 		for (k = 0; k < img->units[u].ndies; k++) {
 			d = &img->units[u].dies[k];
-			if (d->kind != DIE_VARIABLE || !d->name)
+			id = (uint32_t)(a->join->die_base[u] + k);
+			if (d->kind != DIE_VARIABLE || !d->name ||
+			    id % a->npartitions != a->partition)
 				continue;
 			/* most variables have no symbol of their own */
 			for (s = syms_at(img, d->entry);
@@ -481,9 +494,11 @@ static void own_variables(struct analysis *a)
 			     s++) {
 				if (img->syms[s].kind != SYM_OBJECT)
 					continue;
-				root_owner(a, (uint32_t)(a->join->die_base[u] +
-							 k), u, &owner);
-				a->owners[s] = owner;
+				claim = ARRAY_PUSH(a->claims, a->nclaims,
+						   a->claims_cap);
+				claim->sym = s;
+				claim->rank = claim_rank(true, id, a->nclaims);
+				root_owner(a, id, u, &claim->owner);
 			}
 		}
 	}
@@ -796,6 +811,7 @@ static void *analyze_partition(void *arg)
 	collect(a);
 	count_calls(a);
 	finish_functions(a);
+	own_variables(a);
 	return NULL;
 }
 
@@ -824,15 +840,6 @@ static void add_summary(struct summary *to, const struct summary *s)
 	to->subprograms_all_calls += s->subprograms_all_calls;
 }
 
-static int compare_claims(const void *x, const void *y)
-{
-	const struct owner_claim *a = x, *b = y;
-
-	if (a->created_by != b->created_by)
-		return a->created_by < b->created_by ? -1 : 1;
-	return (a->seq > b->seq) - (a->seq < b->seq);
-}
-
 static void append(void *to, size_t *n, const void *from, size_t count,
 		   size_t size)
 {
@@ -850,41 +857,44 @@ static void merge_partitions(struct analysis *a, struct analysis *parts,
 			     unsigned int n)
 {
 	struct report *r = a->r;
-	struct owner_claim *claims;
-	size_t nfunctions = 0, nclaims = 0, k;
+	uint64_t *kept = xcalloc(a->img->nsyms + 1, sizeof(*kept));
+	const struct owner_claim *c;
+	size_t nfunctions = 0, k;
 	unsigned int p;
 
-	for (p = 0; p < n; p++) {
+	for (p = 0; p < n; p++)
 		nfunctions += parts[p].r->nfunctions;
-		nclaims += parts[p].nclaims;
-	}
 	r->functions = xrealloc(parts[0].r->functions,
 				(nfunctions + 1) * sizeof(*r->functions));
 	r->nfunctions = parts[0].r->nfunctions;
-	claims = xrealloc(parts[0].claims, (nclaims + 1) * sizeof(*claims));
-	nclaims = parts[0].nclaims;
 	for (p = 0; p < n; p++) {
 		if (p) {
 			append(r->functions, &r->nfunctions,
 			       parts[p].r->functions, parts[p].r->nfunctions,
 			       sizeof(*r->functions));
-			append(claims, &nclaims, parts[p].claims,
-			       parts[p].nclaims, sizeof(*claims));
 			free(parts[p].r->functions);
-			free(parts[p].claims);
 		}
 		add_summary(&r->summary, &parts[p].r->summary);
+		/* kept: the rank + 1 of the claim that holds the symbol */
+		for (k = 0; k < parts[p].nclaims; k++) {
+			c = &parts[p].claims[k];
+			if (c->rank + 1 <= kept[c->sym])
+				continue;
+			kept[c->sym] = c->rank + 1;
+			a->owners[c->sym] = c->owner;
+		}
+		free(parts[p].claims);
 		free(parts[p].acc);
 		free(parts[p].name_slots);
 		free(parts[p].name_index);
 	}
-	sort_array(claims, nclaims, sizeof(*claims), compare_claims);
-	for (k = 0; k < nclaims; k++)
-		a->owners[claims[k].sym] = claims[k].owner;
-	free(claims);
+	free(kept);
 }
 
-/* Sites, instances and calls into functions, by n partitions at once. */
+/*
+ * Sites, instances and calls into functions, and static variables onto
+ * their symbols, by n partitions at once.
+ */
 static void analyze_functions(struct analysis *a, unsigned int n)
 {
 	struct analysis *parts = xcalloc(n, sizeof(*parts));
@@ -897,6 +907,7 @@ static void analyze_functions(struct analysis *a, unsigned int n)
 		parts[p] = *a;
 		parts[p].r = &reports[p];
 		parts[p].partition = p;
+		parts[p].npartitions = n;
 	}
 	run_shares(analyze_partition, parts, n, sizeof(*parts));
 	merge_partitions(a, parts, n);
@@ -934,7 +945,6 @@ struct report *analyze_image(const struct image_rec *img,
 		   compare_functions);
 	r->summary.unresolved_refs = join.unresolved;
 	r->summary.has_ftrace = img->has_mcount;
-	own_variables(&a);
 	list_symbols(img, r, a.owners);
 	find_suffixed(r);
 	describe_input(img, &join, r);

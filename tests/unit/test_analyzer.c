@@ -711,6 +711,56 @@ static void test_shared_symbol(void)
 	done(img, r);
 }
 
+static void variable(struct unit_rec *u, uint64_t off, const char *name,
+		     uint32_t line, uint64_t addr)
+{
+	struct die_rec *d = unit_add_die(u);
+
+	d->kind = DIE_VARIABLE;
+	d->off = off;
+	d->name = unit_add_string(u, name);
+	d->decl_file = unit_add_string(u, "v.c");
+	d->decl_line = line;
+	d->entry = addr;
+	d->flags = DIE_HAS_ENTRY;
+}
+
+/*
+ * A static variable owns the OBJECT symbol at its address; of two at one
+ * address (the linker merged them), the later one, in any partition.
+ */
+static void test_variables(void)
+{
+	struct image_rec *img = new_image(2);
+	struct unit_rec *a = unit(img, 0, 0x10, "a.c");
+	struct unit_rec *b = unit(img, 1, 0x100, "b.c");
+	const struct image_symbol *s;
+	struct report *r;
+	size_t i, owned = 0;
+
+	variable(a, 0x20, "counter", 4, 0x5000);
+	variable(a, 0x30, "merged_a", 5, 0x6000);
+	variable(b, 0x120, "merged_b", 6, 0x6000);
+	variable(b, 0x130, "no_symbol", 7, 0x7000);
+	add_sym(img, "counter", 0x5000, 8);
+	add_sym(img, "merged", 0x6000, 8);
+	for (i = 0; i < img->nsyms; i++)
+		img->syms[i].kind = SYM_OBJECT;
+	r = analyze(img, false);
+	for (i = 0; i < r->nsymbols; i++) {
+		s = &r->symbols[i];
+		owned += !strcmp(s->name, "counter") && s->owner.name &&
+			 !strcmp(s->owner.name, "counter") &&
+			 s->owner.decl_line == 4;
+		owned += !strcmp(s->name, "merged") && s->owner.name &&
+			 !strcmp(s->owner.name, "merged_b") &&
+			 s->owner.tu && !strcmp(s->owner.tu, "b.c");
+	}
+	CHECK(r->nsymbols == 2 && owned == 2,
+	      "counter owns counter, merged_b (the later) owns merged");
+	done(img, r);
+}
+
 int main(void)
 {
 	test_thinlto_units();
@@ -724,6 +774,7 @@ int main(void)
 	test_group_by_dir();
 	test_livepatch_renames();
 	test_shared_symbol();
+	test_variables();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
