@@ -30,6 +30,14 @@ struct name_acc {
 
 enum { DECL_SITE = 1, DECL_CODE = 2 };
 
+/* Interned decl files a partition remembers (see unit_file). */
+#define FILE_MEMO 64
+
+struct file_memo {
+	uint32_t unit, off;
+	const char *file;
+};
+
 /* More would not be faster; a partition index fits a byte. */
 #define MAX_PARTITIONS 64
 
@@ -81,7 +89,7 @@ struct analysis {
 	 * that function's declaration index + 1 (0: not seen yet), in the
 	 * partition that owns the root */
 	uint32_t *root_fn, *root_decl;
-	struct symbol_owner *owners;	/* parallel to img->syms */
+	struct file_memo files[FILE_MEMO];
 };
 
 /* Is root's name this partition's? Unnamed roots are partition 0's. */
@@ -167,6 +175,24 @@ static size_t function_of(struct analysis *a, const char *name,
 static const char no_string[] = "";
 
 /*
+ * The interned file name at off in unit's strings. The walker stores each
+ * file of a unit once, and the roots of a unit come together, so a few
+ * remembered (unit, offset) pairs spare most lookups in the pool.
+ */
+static const char *unit_file(struct analysis *a, uint32_t unit, uint32_t off)
+{
+	struct file_memo *m = &a->files[(off ^ unit * 31) % FILE_MEMO];
+
+	if (!m->file || m->unit != unit || m->off != off) {
+		m->unit = unit;
+		m->off = off;
+		m->file = strpool_intern(a->strings,
+					 unit_str(&a->img->units[unit], off));
+	}
+	return m->file;
+}
+
+/*
  * Interned strings of a root, computed once: sites share few roots. Two
  * threads may compute one at once; both find the same interned string.
  */
@@ -180,9 +206,11 @@ static const char *cached(struct analysis *a, const char **cache,
 	if (!s) {
 		d = join_die(a->join, root, &unit);
 		off = file ? d->decl_file : d->name;
-		s = off ? strpool_intern(a->strings,
-					 unit_str(&a->img->units[unit], off))
-			: no_string;
+		s = !off ? no_string
+		    : file ? unit_file(a, unit, off)
+			   : strpool_intern(a->strings,
+					    unit_str(&a->img->units[unit],
+						     off));
 		__atomic_store_n(&cache[root], s, __ATOMIC_RELEASE);
 	}
 	return s == no_string ? NULL : s;
@@ -637,17 +665,50 @@ static void count_function(struct summary *s, const struct function *fn)
 	s->inline_sites_cross_tu += fn->sites_cross_tu;
 }
 
-/* Base names of FUNC symbols, sorted and interned, for bsearch. */
-static void symtab_bases(struct analysis *a)
+struct symbol_share {
+	struct analysis *a;
+	size_t first, end;
+};
+
+/* A slice of r->symbols, and the base names of its FUNC symbols. */
+static void *name_symbols(void *arg)
 {
+	struct symbol_share *share = arg;
+	struct analysis *a = share->a;
 	size_t i;
 
-	a->bases = xcalloc(a->img->nsyms, sizeof(char *));
-	a->nbases = 0;
-	for (i = 0; i < a->img->nsyms; i++)
+	list_symbols(a->img, a->r, share->first, share->end);
+	for (i = share->first; i < share->end; i++)
 		if (a->img->syms[i].kind == SYM_FUNC)
-			a->bases[a->nbases++] = symbol_base(
-				a->strings, a->img->syms[i].name);
+			a->bases[i] = symbol_base(a->strings,
+						  a->r->symbols[i].name);
+	return NULL;
+}
+
+/*
+ * r->symbols by n threads, but for their owners, and the base names of
+ * FUNC symbols, sorted for bsearch.
+ */
+static void list_image_symbols(struct analysis *a, unsigned int n)
+{
+	struct symbol_share *shares = xcalloc(n, sizeof(*shares));
+	size_t nsyms = a->img->nsyms, i;
+	unsigned int k;
+
+	a->r->symbols = xcalloc(nsyms + 1, sizeof(*a->r->symbols));
+	a->r->nsymbols = nsyms;
+	a->bases = xcalloc(nsyms + 1, sizeof(*a->bases));
+	for (k = 0; k < n; k++) {
+		shares[k].a = a;
+		shares[k].first = nsyms * k / n;
+		shares[k].end = nsyms * (k + 1) / n;
+	}
+	run_shares(name_symbols, shares, n, sizeof(*shares));
+	free(shares);
+	a->nbases = 0;
+	for (i = 0; i < nsyms; i++)
+		if (a->bases[i])
+			a->bases[a->nbases++] = a->bases[i];
 	sort_array(a->bases, a->nbases, sizeof(*a->bases), compare_pointers);
 }
 
@@ -881,7 +942,7 @@ static void merge_partitions(struct analysis *a, struct analysis *parts,
 			if (c->rank + 1 <= kept[c->sym])
 				continue;
 			kept[c->sym] = c->rank + 1;
-			a->owners[c->sym] = c->owner;
+			r->symbols[c->sym].owner = c->owner;
 		}
 		free(parts[p].claims);
 		free(parts[p].acc);
@@ -931,7 +992,6 @@ struct report *analyze_image(const struct image_rec *img,
 	a.r = r;
 	a.strings = &r->strings;
 	a.join = &join;
-	a.owners = xcalloc(img->nsyms + 1, sizeof(*a.owners));
 	r->sites_listed = opts->want_sites;
 	join_build(&join, img, &r->strings, opts->jobs);
 	a.root_names = xcalloc(join.ndies + 1, sizeof(*a.root_names));
@@ -939,13 +999,12 @@ struct report *analyze_image(const struct image_rec *img,
 	a.root_fn = xcalloc(join.ndies + 1, sizeof(*a.root_fn));
 	a.root_decl = xcalloc(join.ndies + 1, sizeof(*a.root_decl));
 	settle_roots(&a);
-	symtab_bases(&a);
+	list_image_symbols(&a, npartitions);
 	analyze_functions(&a, npartitions);
 	sort_array(r->functions, r->nfunctions, sizeof(*r->functions),
 		   compare_functions);
 	r->summary.unresolved_refs = join.unresolved;
 	r->summary.has_ftrace = img->has_mcount;
-	list_symbols(img, r, a.owners);
 	find_suffixed(r);
 	describe_input(img, &join, r);
 	join_free(&join);
@@ -954,6 +1013,5 @@ struct report *analyze_image(const struct image_rec *img,
 	free(a.root_files);
 	free(a.root_fn);
 	free(a.root_decl);
-	free(a.owners);
 	return r;
 }

@@ -183,15 +183,13 @@ const char *suffixed_base(struct strpool *pool, const char *sym)
 }
 
 void list_symbols(const struct image_rec *img, struct report *r,
-		  const struct symbol_owner *owners)
+		  size_t first, size_t end)
 {
 	struct image_symbol *s;
 	const char *base;
 	size_t i;
 
-	r->symbols = xcalloc(img->nsyms + 1, sizeof(*r->symbols));
-	r->nsymbols = img->nsyms;
-	for (i = 0; i < img->nsyms; i++) {
+	for (i = first; i < end; i++) {
 		s = &r->symbols[i];
 		s->name = strpool_intern(&r->strings, img->syms[i].name);
 		base = suffixed_base(&r->strings, s->name);
@@ -199,7 +197,6 @@ void list_symbols(const struct image_rec *img, struct report *r,
 		s->is_func = img->syms[i].kind == SYM_FUNC;
 		s->address = img->syms[i].addr;
 		s->size = img->syms[i].size;
-		s->owner = owners[i];
 	}
 }
 

@@ -20,9 +20,12 @@ const char *nokprobe_name(enum nokprobe why);
 const char *symbol_base(struct strpool *pool, const char *sym);
 /* The base of "x.llvm.N" or "x.lto_priv.N", or NULL if not suffixed. */
 const char *suffixed_base(struct strpool *pool, const char *sym);
-/* r->symbols from the image's symbols and their owners (parallel). */
+/*
+ * r->symbols[first, end) (allocated by the caller) from the image's
+ * symbols, all but their owners; threads may fill slices at once.
+ */
 void list_symbols(const struct image_rec *img, struct report *r,
-		  const struct symbol_owner *owners);
+		  size_t first, size_t end);
 /* r->suffixed from r->symbols. */
 void find_suffixed(struct report *r);
 
