@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 /* Independent tables, so that threads interning at once rarely meet. */
-#define STRPOOL_SHARD_BITS 4
+#define STRPOOL_SHARD_BITS 6
 #define STRPOOL_SHARDS (1 << STRPOOL_SHARD_BITS)
 
 struct strpool_shard {

@@ -222,12 +222,19 @@ static size_t count_of(const char **bases, size_t n, const char *base)
  */
 void find_suffixed(struct report *r)
 {
-	const char **bases = xcalloc(r->nsymbols + 1, sizeof(*bases));
-	const char **plain = xcalloc(r->nsymbols + 1, sizeof(*plain));
 	const struct image_symbol *sym;
 	struct suffixed_symbol *s;
+	const char **bases, **plain;
 	size_t i, nplain = 0, cap = 0;
 
+	/* most images have none: no need to sort every name */
+	for (i = 0; i < r->nsymbols; i++)
+		if (r->symbols[i].base != r->symbols[i].name)
+			break;
+	if (i == r->nsymbols)
+		return;
+	bases = xcalloc(r->nsymbols + 1, sizeof(*bases));
+	plain = xcalloc(r->nsymbols + 1, sizeof(*plain));
 	for (i = 0; i < r->nsymbols; i++) {
 		bases[i] = r->symbols[i].base;
 		if (r->symbols[i].base == r->symbols[i].name)
