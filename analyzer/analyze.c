@@ -846,20 +846,14 @@ static void *name_roots(void *arg)
 static void partition_roots(struct analysis *a, unsigned int n)
 {
 	struct naming_share *shares = xcalloc(n, sizeof(*shares));
-	size_t ndies = a->join->ndies;
-	uint32_t u = 0;
 	unsigned int k;
 
-	a->partition_of = xcalloc(ndies + 1, 1);
+	a->partition_of = xcalloc(a->join->ndies + 1, 1);
 	for (k = 0; k < n; k++) {
 		shares[k].a = a;
 		shares[k].npartitions = n;
-		shares[k].first_unit = u;
-		while (u < a->img->nunits &&
-		       (k == n - 1 ||
-			a->join->die_base[u] < ndies * (k + 1) / n))
-			u++;
-		shares[k].end_unit = u;
+		shares[k].first_unit = join_slice_start(a->join, k, n);
+		shares[k].end_unit = join_slice_start(a->join, k + 1, n);
 	}
 	run_shares(name_roots, shares, n, sizeof(*shares));
 	free(shares);

@@ -315,24 +315,72 @@ static void sort_units(struct join *j)
 	free(keys);
 }
 
-static void index_offsets(struct join *j)
+uint32_t join_slice_start(const struct join *j, size_t k, size_t n)
+{
+	size_t lo = 0, hi = j->img->nunits, mid, want = j->ndies * k / n;
+
+	if (k >= n)
+		return (uint32_t)j->img->nunits;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (j->die_base[mid] < want)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (uint32_t)lo;
+}
+
+struct index_share {
+	struct join *j;
+	uint32_t first, end;	/* units */
+};
+
+/* Each DIE's unit and offset, and whether a unit's are in order. */
+static void *index_units(void *arg)
+{
+	struct index_share *share = arg;
+	struct join *j = share->j;
+	const struct unit_rec *unit;
+	size_t d, id;
+	uint32_t u;
+
+	for (u = share->first; u < share->end; u++) {
+		unit = &j->img->units[u];
+		j->unit_sorted[u] = true;
+		for (d = 0; d < unit->ndies; d++) {
+			id = j->die_base[u] + d;
+			j->unit_of[id] = u;
+			j->die_off[id] = unit->dies[d].off;
+			j->unit_sorted[u] &= !d || unit->dies[d - 1].off <
+							   unit->dies[d].off;
+		}
+	}
+	return NULL;
+}
+
+static void index_offsets(struct join *j, int jobs)
 {
 	const struct unit_rec *units = j->img->units;
-	size_t u, d, n = j->img->nunits;
+	size_t u, n = j->img->nunits, k, nshares = jobs > 1 ? (size_t)jobs : 1;
+	struct index_share *shares = xcalloc(nshares, sizeof(*shares));
 	bool in_order = true;
 
+	/* every lookup of a DIE needs its unit: one array, no search */
+	j->unit_of = xmalloc((j->ndies + 1) * sizeof(*j->unit_of));
 	j->die_off = xmalloc((j->ndies + 1) * sizeof(*j->die_off));
 	j->unit_sorted = xcalloc(n + 1, sizeof(*j->unit_sorted));
 	j->by_off = xmalloc((n + 1) * sizeof(*j->by_off));
+	for (k = 0; k < nshares; k++) {
+		shares[k].j = j;
+		shares[k].first = join_slice_start(j, k, nshares);
+		shares[k].end = join_slice_start(j, k + 1, nshares);
+	}
+	run_shares(index_units, shares, nshares, sizeof(*shares));
+	free(shares);
 	for (u = 0; u < n; u++) {
 		j->by_off[u] = (uint32_t)u;
 		in_order &= !u || units[u - 1].off < units[u].off;
-		j->unit_sorted[u] = true;
-		for (d = 0; d < units[u].ndies; d++) {
-			j->die_off[j->die_base[u] + d] = units[u].dies[d].off;
-			j->unit_sorted[u] &= !d || units[u].dies[d - 1].off <
-							   units[u].dies[d].off;
-		}
 	}
 	if (!in_order)
 		sort_units(j);
@@ -341,7 +389,7 @@ static void index_offsets(struct join *j)
 void join_build(struct join *j, const struct image_rec *img,
 		struct strpool *pool, int jobs)
 {
-	size_t u, d;
+	size_t u;
 
 	memset(j, 0, sizeof(*j));
 	j->img = img;
@@ -349,16 +397,11 @@ void join_build(struct join *j, const struct image_rec *img,
 	for (u = 0; u < img->nunits; u++)
 		j->die_base[u + 1] = j->die_base[u] + img->units[u].ndies;
 	j->ndies = j->die_base[img->nunits];
-	/* every lookup of a DIE needs its unit: one array, no search */
-	j->unit_of = xmalloc((j->ndies + 1) * sizeof(*j->unit_of));
-	for (u = 0; u < img->nunits; u++)
-		for (d = j->die_base[u]; d < j->die_base[u + 1]; d++)
-			j->unit_of[d] = (uint32_t)u;
 	map_init(&j->units, img->nunits);
 	for (u = 0; u < img->nunits; u++)
 		if (img->units[u].off)
 			map_put(&j->units, img->units[u].off, (uint32_t)u);
-	index_offsets(j);
+	index_offsets(j, jobs);
 	j->root = xmalloc((j->ndies ? j->ndies : 1) * sizeof(uint32_t));
 	resolve_roots(j, jobs);
 	build_tu(j, pool);

@@ -35,7 +35,12 @@ struct join {
 	size_t *nimporters;
 };
 
-/* jobs threads resolve the roots ahead (pure, same result for any). */
+/*
+ * The first unit of slice k of n: slices of consecutive units with about
+ * equal numbers of DIEs, for threads. k == n gives the end.
+ */
+uint32_t join_slice_start(const struct join *j, size_t k, size_t n);
+/* jobs threads index and resolve the roots ahead (same result for any). */
 void join_build(struct join *j, const struct image_rec *img,
 		struct strpool *pool, int jobs);
 void join_free(struct join *j);

@@ -65,6 +65,12 @@ for name in $runs; do
 	fastest "$name"
 done
 
+# the same code scales differently on another kind of host: say which
+hypervisor=$(dmesg 2>/dev/null |
+	sed -n 's/.*Hypervisor detected: //p' | head -1)
+echo "host: $(uname -r), $ncpu CPUs, hypervisor ${hypervisor:-unknown}," \
+	"THP $(sed 's/.*\[\(.*\)\].*/\1/' \
+		/sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null)"
 printf '%-34s %8s %8s %10s %9s %9s %9s\n' run wall_s cpu_s max_rss_mb \
 	wall/flr rss/flr wall/pah
 row() {
