@@ -8,7 +8,13 @@
 
 #include "../common/util.h"
 
-#define BLOCK_SIZE (64 * 1024)
+/*
+ * A report per module keeps its pool, and most are small: a shard's
+ * first block and table are small and grow as it fills.
+ */
+#define FIRST_BLOCK 256
+#define MAX_BLOCK (64 * 1024)
+#define FIRST_SLOTS 16
 
 static void shard_lock(struct strpool_shard *shard)
 {
@@ -21,6 +27,15 @@ static void shard_unlock(struct strpool_shard *shard)
 	__atomic_clear(&shard->busy, __ATOMIC_RELEASE);
 }
 
+static size_t next_block_size(size_t prev, size_t need)
+{
+	size_t size = !prev ? FIRST_BLOCK : prev * 2;
+
+	if (size > MAX_BLOCK)
+		size = MAX_BLOCK;
+	return size < need ? need : size;
+}
+
 static char *shard_copy(struct strpool_shard *shard, const char *s,
 			size_t len)
 {
@@ -28,7 +43,8 @@ static char *shard_copy(struct strpool_shard *shard, const char *s,
 
 	if (!shard->nblocks ||
 	    shard->block_used + len + 1 > shard->block_size) {
-		shard->block_size = len + 1 > BLOCK_SIZE ? len + 1 : BLOCK_SIZE;
+		shard->block_size = next_block_size(shard->block_size,
+						    len + 1);
 		*ARRAY_PUSH(shard->blocks, shard->nblocks, shard->blocks_cap) =
 			xmalloc(shard->block_size);
 		shard->block_used = 0;
@@ -42,7 +58,7 @@ static char *shard_copy(struct strpool_shard *shard, const char *s,
 
 static void rehash(struct strpool_shard *shard)
 {
-	size_t n = shard->nslots ? shard->nslots * 2 : 256, i, j;
+	size_t n = shard->nslots ? shard->nslots * 2 : FIRST_SLOTS, i, j;
 	const char **slots = xcalloc(n, sizeof(*slots));
 
 	for (i = 0; i < shard->nslots; i++) {

@@ -44,7 +44,7 @@ ratio() {
 
 # the page cache holds the file for every run alike
 cat "$vmlinux" >/dev/null
-runs="floor j1 j2 jn pahole1 paholen modules"
+runs="floor j1 j2 jn thp1 thp2 pahole1 paholen modules"
 for name in $runs; do
 	: >"$out/$name.runs"
 done
@@ -54,6 +54,12 @@ for _ in $(seq "${BENCH_REPEAT:-3}"); do
 	measure j2 "$inlscan" scan --json -j2 -o "$out/j2.json" "$vmlinux"
 	measure jn "$inlscan" scan --json -j"$ncpu" -o "$out/jn.json" \
 		"$vmlinux"
+	# the same, with glibc's heap on transparent huge pages: a setting
+	# of the user's, shown for information, not used for the targets
+	GLIBC_TUNABLES=glibc.malloc.hugetlb=1 measure thp1 "$inlscan" scan \
+		--json -j1 -o "$out/thp1.json" "$vmlinux"
+	GLIBC_TUNABLES=glibc.malloc.hugetlb=1 measure thp2 "$inlscan" scan \
+		--json -j2 -o "$out/thp2.json" "$vmlinux"
 	measure pahole1 pahole -J -j1 \
 		--btf_encode_detached="$out/vmlinux.btf" "$vmlinux"
 	measure paholen pahole -J -j"$ncpu" \
@@ -85,15 +91,18 @@ row floor "floor: libdw visits every DIE"
 row j1 "inlscan scan --json -j1" pahole1
 row j2 "inlscan scan --json -j2"
 row jn "inlscan scan --json -j$ncpu" paholen
+row thp1 "  same, malloc on huge pages, -j1"
+row thp2 "  same, malloc on huge pages, -j2"
 row pahole1 "pahole -J -j1"
 row paholen "pahole -J -j$ncpu"
 row modules "inlscan, $(find "$modules" -name '*.ko' | wc -l) debug modules, -j$ncpu"
 
 same=yes
-cmp -s "$out/j1.json" "$out/j2.json" && cmp -s "$out/j1.json" "$out/jn.json" ||
-	same=no
+for name in j2 jn thp1 thp2; do
+	cmp -s "$out/j1.json" "$out/$name.json" || same=no
+done
 echo
-echo "JSON identical at -j1, -j2, -j$ncpu: $same"
+echo "JSON identical at -j1, -j2, -j$ncpu and on huge pages: $same"
 target() {
 	printf '%-60s %s\n' "$1" "$(awk -v v="$2" -v op="$3" -v t="$4" 'BEGIN {
 		ok = (op == "<=") ? v <= t : v >= t
