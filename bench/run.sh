@@ -9,7 +9,7 @@ vmlinux=$(sh ../shared/bench/get-debian-kernel.sh)
 modules=$(dirname "$(dirname "$vmlinux")")/lib/modules
 out=build/bench
 mkdir -p "$out"
-cc -O2 -g -o "$out/floor" bench/floor.c -ldw
+cc -O2 -g -o "$out/floor" bench/floor.c -ldw -lelf
 command -v pahole >/dev/null || tests/install-deps.sh
 command -v pahole >/dev/null || {
 	echo "bench: pahole missing (Debian package dwarves)" >&2
@@ -44,7 +44,7 @@ ratio() {
 
 # the page cache holds the file for every run alike
 cat "$vmlinux" >/dev/null
-runs="floor j1 j2 jn thp1 thp2 pahole1 paholen modules"
+runs="floor j1 j2 jn thp1 thp2 pahole1 paholen modfloor modules"
 for name in $runs; do
 	: >"$out/$name.runs"
 done
@@ -64,6 +64,8 @@ for _ in $(seq "${BENCH_REPEAT:-3}"); do
 		--btf_encode_detached="$out/vmlinux.btf" "$vmlinux"
 	measure paholen pahole -J -j"$ncpu" \
 		--btf_encode_detached="$out/vmlinux.btf" "$vmlinux"
+	# shellcheck disable=SC2046 # one argument per module path
+	measure modfloor "$out/floor" $(find "$modules" -name '*.ko' | sort)
 	measure modules "$inlscan" scan --json -j"$ncpu" \
 		-o "$out/modules.json" "$modules"
 done
@@ -78,7 +80,7 @@ echo "host: $(uname -r), $ncpu CPUs, hypervisor ${hypervisor:-unknown}," \
 	"THP $(sed 's/.*\[\(.*\)\].*/\1/' \
 		/sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null)"
 printf '%-34s %8s %8s %10s %9s %9s %9s\n' run wall_s cpu_s max_rss_mb \
-	wall/flr rss/flr wall/pah
+	wall/flr rss/flr wall/peer
 row() {
 	local name=$1 label=$2 peer=${3:-}
 	printf '%-34s %8s %8s %10d %9s %9s %9s\n' "$label" "$(field "$name" 1)" \
@@ -95,7 +97,9 @@ row thp1 "  same, malloc on huge pages, -j1"
 row thp2 "  same, malloc on huge pages, -j2"
 row pahole1 "pahole -J -j1"
 row paholen "pahole -J -j$ncpu"
-row modules "inlscan, $(find "$modules" -name '*.ko' | wc -l) debug modules, -j$ncpu"
+nko=$(find "$modules" -name '*.ko' | wc -l)
+row modfloor "floor on $nko debug modules (libdwfl)"
+row modules "inlscan, $nko debug modules, -j$ncpu" modfloor
 
 same=yes
 for name in j2 jn thp1 thp2; do
