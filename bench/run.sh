@@ -98,7 +98,7 @@ row thp2 "  same, malloc on huge pages, -j2"
 row pahole1 "pahole -J -j1"
 row paholen "pahole -J -j$ncpu"
 nko=$(find "$modules" -name '*.ko' | wc -l)
-row modfloor "floor on $nko debug modules (libdwfl)"
+row modfloor "floor, $nko modules (libdwfl)"
 row modules "inlscan, $nko debug modules, -j$ncpu" modfloor
 
 same=yes
