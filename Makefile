@@ -26,7 +26,7 @@ LDFLAGS += -fsanitize=fuzzer,address,undefined
 endif
 FUZZ_SECONDS ?= 60
 
-COMMON := common/util.c common/records.c
+COMMON := common/util.c common/records.c common/arena.c
 DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c \
 	dwarf/datarefs.c dwarf/lines.c dwarf/dies.c dwarf/scan.c
 ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "util.h"
 
 uint32_t unit_add_string(struct unit_rec *u, const char *s)
@@ -50,12 +51,17 @@ void unit_add_range(struct unit_rec *u, struct die_rec *d, uint64_t start,
 	d->nranges++;
 }
 
-static void *copy_exact(const void *src, size_t n, size_t esize)
+/* Where the next array of a unit's block goes: its end, aligned. */
+static size_t block_array(size_t *used, size_t n, size_t esize)
 {
-	return n ? memcpy(xmalloc(n * esize), src, n * esize) : NULL;
+	size_t at = (*used + 15) & ~(size_t)15;
+
+	*used = at + n * esize;
+	return at;
 }
 
-void unit_rec_move_exact(struct unit_rec *dst, struct unit_rec *scratch)
+void unit_rec_move_exact(struct unit_rec *dst, struct unit_rec *scratch,
+			 struct arena *arena)
 {
 	struct unit_rec kept = {
 		.dies = scratch->dies, .dies_cap = scratch->dies_cap,
@@ -65,14 +71,29 @@ void unit_rec_move_exact(struct unit_rec *dst, struct unit_rec *scratch)
 		.strings = scratch->strings,
 		.strings_cap = scratch->strings_cap,
 	};
+	size_t used = 0, dies, ranges, imports, strings;
+	char *block;
 
 	*dst = *scratch;
-	dst->dies = copy_exact(kept.dies, dst->ndies, sizeof(*dst->dies));
-	dst->ranges = copy_exact(kept.ranges, dst->nranges,
-				 sizeof(*dst->ranges));
-	dst->imports = copy_exact(kept.imports, dst->nimports,
-				  sizeof(*dst->imports));
-	dst->strings = copy_exact(kept.strings, dst->strings_len, 1);
+	dies = block_array(&used, dst->ndies, sizeof(*dst->dies));
+	ranges = block_array(&used, dst->nranges, sizeof(*dst->ranges));
+	imports = block_array(&used, dst->nimports, sizeof(*dst->imports));
+	strings = block_array(&used, dst->strings_len, 1);
+	block = arena_alloc(arena, used);
+	dst->dies = dst->ndies ? memcpy(block + dies, kept.dies,
+					dst->ndies * sizeof(*dst->dies))
+			       : NULL;
+	dst->ranges = dst->nranges
+		? memcpy(block + ranges, kept.ranges,
+			 dst->nranges * sizeof(*dst->ranges))
+		: NULL;
+	dst->imports = dst->nimports
+		? memcpy(block + imports, kept.imports,
+			 dst->nimports * sizeof(*dst->imports))
+		: NULL;
+	dst->strings = dst->strings_len
+		? memcpy(block + strings, kept.strings, dst->strings_len)
+		: NULL;
 	dst->dies_cap = dst->ndies;
 	dst->ranges_cap = dst->nranges;
 	dst->imports_cap = dst->nimports;
@@ -103,8 +124,9 @@ void image_rec_free(struct image_rec *img)
 {
 	size_t i;
 
-	for (i = 0; i < img->nunits; i++)
+	for (i = 0; !img->arena && i < img->nunits; i++)
 		unit_rec_free(&img->units[i]);
+	arena_free(img->arena);
 	for (i = 0; i < img->nsyms; i++)
 		free(img->syms[i].name);
 	for (i = 0; i < img->nwarnings; i++)

@@ -122,6 +122,8 @@ struct nokprobe_range {
 	uint8_t why;		/* enum nokprobe */
 };
 
+struct arena;
+
 struct image_rec {
 	char *path;
 	char *build_id;		/* hex, NULL if none */
@@ -131,6 +133,8 @@ struct image_rec {
 	int lto_note;		/* enum lto_note */
 	struct unit_rec *units;	/* main file units, then alt units */
 	size_t nunits;
+	/* where the units' arrays live, NULL: each has its own malloc */
+	struct arena *arena;
 	struct sym_rec *syms;
 	size_t nsyms;
 	bool has_mcount;	/* the image carries an mcount table */
@@ -156,12 +160,13 @@ struct die_rec *unit_add_die(struct unit_rec *u);
 void unit_add_range(struct unit_rec *u, struct die_rec *d, uint64_t start,
 		    uint64_t end);
 /*
- * Copy what scratch holds into dst at its exact size and empty scratch,
- * which keeps its arrays for the next unit: growing in a reused buffer
- * and copying once touches fewer fresh pages than growing every unit's
- * arrays by doubling.
+ * Copy what scratch holds into dst at its exact size, in one block of
+ * arena, and empty scratch, which keeps its arrays for the next unit:
+ * growing in a reused buffer and copying once touches fewer fresh pages
+ * than growing every unit's arrays by doubling.
  */
-void unit_rec_move_exact(struct unit_rec *dst, struct unit_rec *scratch);
+void unit_rec_move_exact(struct unit_rec *dst, struct unit_rec *scratch,
+			 struct arena *arena);
 void unit_rec_free(struct unit_rec *u);
 /* Takes ownership of msg. */
 void image_add_warning(struct image_rec *img, char *msg);

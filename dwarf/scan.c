@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/arena.h"
 #include "../common/util.h"
 #include "image.h"
 #include "walk.h"
@@ -119,7 +120,7 @@ static void walk_units(struct worker *w, struct walk_job job)
 			continue;
 		}
 		walk_unit(&w->in, st->units[i], &w->scratch,
-			  &st->img->units[i], &err);
+			  &st->img->units[i], st->img->arena, &err);
 		if (err)
 			st->unit_errors[i] = xasprintf("%s: unit %zu: %s",
 						       st->path, i, err);
@@ -174,6 +175,7 @@ static void open_input(struct worker *w, size_t idx)
 	}
 	st->img = xcalloc(1, sizeof(*st->img));
 	st->img->units = xcalloc(st->nunits, sizeof(struct unit_rec));
+	st->img->arena = arena_new();
 	st->img->nunits = st->nunits;
 	st->unit_errors = xcalloc(st->nunits, sizeof(char *));
 	split = st->nunits >= SPLIT_MIN_UNITS && s->opts->jobs > 1;

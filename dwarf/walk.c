@@ -594,7 +594,7 @@ static int walk_unit_dies(struct walk *w, Dwarf_Die *cudie, uint64_t end)
 }
 
 void walk_unit(struct input *in, struct unit_ref ref, struct unit_rec *scratch,
-	       struct unit_rec *out, char **err)
+	       struct unit_rec *out, struct arena *arena, char **err)
 {
 	struct walk w = { .in = in, .u = scratch };
 	Dwarf_Off off = ref.off & ~REF_ALT, next;
@@ -623,7 +623,7 @@ void walk_unit(struct input *in, struct unit_ref ref, struct unit_rec *scratch,
 	}
 	free(w.file_names);
 	file_table_free(&w.table);
-	unit_rec_move_exact(out, scratch);
+	unit_rec_move_exact(out, scratch, arena);
 }
 
 static int list_units_of(Dwarf *dbg, uint64_t flag, struct unit_ref **units,

@@ -14,11 +14,12 @@ int walk_list_units(struct input *in, struct unit_ref **units, size_t *n,
 		    char **err);
 
 /*
- * Walk one unit into out (zeroed by the caller), growing the records in
- * scratch (empty; the caller's to reuse and free). Bad DWARF stops the
- * walk with out->failed set and a reason in *err; what was read stays.
+ * Walk one unit into out (zeroed by the caller; its arrays then live in
+ * arena), growing the records in scratch (empty; the caller's to reuse
+ * and free). Bad DWARF stops the walk with out->failed set and a reason
+ * in *err; what was read stays.
  */
 void walk_unit(struct input *in, struct unit_ref ref, struct unit_rec *scratch,
-	       struct unit_rec *out, char **err);
+	       struct unit_rec *out, struct arena *arena, char **err);
 
 #endif
