@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/arena.h"
 #include "../common/util.h"
 #include "describe.h"
 #include "join.h"
@@ -848,7 +849,7 @@ static void partition_roots(struct analysis *a, unsigned int n)
 	struct naming_share *shares = xcalloc(n, sizeof(*shares));
 	unsigned int k;
 
-	a->partition_of = xcalloc(a->join->ndies + 1, 1);
+	a->partition_of = arena_alloc(a->join->tables, a->join->ndies + 1);
 	for (k = 0; k < n; k++) {
 		shares[k].a = a;
 		shares[k].npartitions = n;
@@ -968,7 +969,6 @@ static void analyze_functions(struct analysis *a, unsigned int n)
 	merge_partitions(a, parts, n);
 	free(parts);
 	free(reports);
-	free(a->partition_of);
 	a->partition_of = NULL;
 }
 
@@ -988,10 +988,14 @@ struct report *analyze_image(const struct image_rec *img,
 	a.join = &join;
 	r->sites_listed = opts->want_sites;
 	join_build(&join, img, &r->strings, opts->jobs);
-	a.root_names = xcalloc(join.ndies + 1, sizeof(*a.root_names));
-	a.root_files = xcalloc(join.ndies + 1, sizeof(*a.root_files));
-	a.root_fn = xcalloc(join.ndies + 1, sizeof(*a.root_fn));
-	a.root_decl = xcalloc(join.ndies + 1, sizeof(*a.root_decl));
+	a.root_names = arena_alloc(join.tables,
+				   (join.ndies + 1) * sizeof(*a.root_names));
+	a.root_files = arena_alloc(join.tables,
+				   (join.ndies + 1) * sizeof(*a.root_files));
+	a.root_fn = arena_alloc(join.tables,
+				(join.ndies + 1) * sizeof(*a.root_fn));
+	a.root_decl = arena_alloc(join.tables,
+				  (join.ndies + 1) * sizeof(*a.root_decl));
 	settle_roots(&a);
 	list_image_symbols(&a, npartitions);
 	analyze_functions(&a, npartitions);
@@ -1003,9 +1007,5 @@ struct report *analyze_image(const struct image_rec *img,
 	describe_input(img, &join, r);
 	join_free(&join);
 	free(a.bases);
-	free(a.root_names);
-	free(a.root_files);
-	free(a.root_fn);
-	free(a.root_decl);
 	return r;
 }

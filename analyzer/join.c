@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/arena.h"
 #include "../common/util.h"
 
 /* Longer origin/specification chains than this are loops. */
@@ -367,8 +368,10 @@ static void index_offsets(struct join *j, int jobs)
 	bool in_order = true;
 
 	/* every lookup of a DIE needs its unit: one array, no search */
-	j->unit_of = xmalloc((j->ndies + 1) * sizeof(*j->unit_of));
-	j->die_off = xmalloc((j->ndies + 1) * sizeof(*j->die_off));
+	j->unit_of = arena_alloc(j->tables,
+				 (j->ndies + 1) * sizeof(*j->unit_of));
+	j->die_off = arena_alloc(j->tables,
+				 (j->ndies + 1) * sizeof(*j->die_off));
 	j->unit_sorted = xcalloc(n + 1, sizeof(*j->unit_sorted));
 	j->by_off = xmalloc((n + 1) * sizeof(*j->by_off));
 	for (k = 0; k < nshares; k++) {
@@ -393,6 +396,7 @@ void join_build(struct join *j, const struct image_rec *img,
 
 	memset(j, 0, sizeof(*j));
 	j->img = img;
+	j->tables = arena_new();
 	j->die_base = xcalloc(img->nunits + 1, sizeof(size_t));
 	for (u = 0; u < img->nunits; u++)
 		j->die_base[u + 1] = j->die_base[u] + img->units[u].ndies;
@@ -402,7 +406,7 @@ void join_build(struct join *j, const struct image_rec *img,
 		if (img->units[u].off)
 			map_put(&j->units, img->units[u].off, (uint32_t)u);
 	index_offsets(j, jobs);
-	j->root = xmalloc((j->ndies ? j->ndies : 1) * sizeof(uint32_t));
+	j->root = arena_alloc(j->tables, (j->ndies + 1) * sizeof(uint32_t));
 	resolve_roots(j, jobs);
 	build_tu(j, pool);
 }
@@ -467,10 +471,8 @@ void join_free(struct join *j)
 	free(j->importers);
 	free(j->nimporters);
 	free(j->unit_tu);
-	free(j->root);
+	arena_free(j->tables);
 	free(j->die_base);
-	free(j->unit_of);
-	free(j->die_off);
 	free(j->by_off);
 	free(j->unit_sorted);
 	map_free(&j->units);

@@ -19,6 +19,9 @@ struct offset_map {
 
 struct join {
 	const struct image_rec *img;
+	/* arrays by global DIE id (these below, the analysis' too): zeroed,
+	 * on huge pages where they are large, freed with the join */
+	struct arena *tables;
 	size_t *die_base;	/* global id of unit u's first DIE */
 	uint32_t *unit_of;	/* global id -> unit index */
 	size_t ndies;
