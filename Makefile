@@ -51,6 +51,9 @@ $(BUILD)/test_analyzer: $(call obj,tests/unit/test_analyzer.c $(COMMON) \
 	$(ANALYZER))
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/test_arena: $(call obj,tests/unit/test_arena.c $(COMMON))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(BUILD)/test_json_writer: $(call obj,tests/unit/test_json_writer.c \
 	common/util.c report/json_writer.c)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -74,10 +77,11 @@ demo: deps
 
 check: deps
 	$(MAKE) SANITIZE=1 build/san/inlscan build/san/test_analyzer \
-		build/san/test_json_writer
+		build/san/test_json_writer build/san/test_arena
 	$(MAKE) FUZZ=1 build/fuzz/fuzz_scan
 	INLSCAN=build/san/inlscan \
-		UNIT_TESTS="build/san/test_analyzer build/san/test_json_writer" \
+		UNIT_TESTS="build/san/test_analyzer build/san/test_json_writer \
+			build/san/test_arena" \
 		FUZZ_SCAN=build/fuzz/fuzz_scan FUZZ_SECONDS=$(FUZZ_SECONDS) \
 		tests/run.sh
 
