@@ -72,7 +72,8 @@ struct analysis {
 	struct report *r;
 	struct strpool *strings;	/* the final report's, shared */
 	struct join *join;
-	uint8_t *partition_of;	/* by root global id; NULL: one partition */
+	/* by root global id: partition + 1, 0 until named; NULL: one */
+	uint8_t *partition_of;
 	unsigned int partition, npartitions;
 	const char **bases;	/* FUNC symbols' base names, sorted */
 	size_t nbases;
@@ -96,7 +97,7 @@ struct analysis {
 /* Is root's name this partition's? Unnamed roots are partition 0's. */
 static bool owns(const struct analysis *a, uint32_t root)
 {
-	return !a->partition_of || a->partition_of[root] == a->partition;
+	return !a->partition_of || a->partition_of[root] == a->partition + 1;
 }
 
 static uint64_t hash_ptr(const void *p)
@@ -832,11 +833,15 @@ static void *name_roots(void *arg)
 				continue;
 			root = join_root_known(
 				a->join, (uint32_t)(a->join->die_base[u] + k));
+			/* sites share roots: name each once */
+			if (__atomic_load_n(&a->partition_of[root],
+					    __ATOMIC_RELAXED))
+				continue;
 			name = root_name(a, root);
 			p = name ? (uint8_t)(hash_bytes(name, strlen(name)) %
 					     share->npartitions)
 				 : 0;
-			__atomic_store_n(&a->partition_of[root], p,
+			__atomic_store_n(&a->partition_of[root], p + 1,
 					 __ATOMIC_RELAXED);
 		}
 	}
