@@ -48,6 +48,7 @@ struct worker {
 	struct input in;
 	size_t open_input;	/* which input `in` holds, if in.dwfl */
 	struct unit_rec scratch;	/* walk_unit's growing arrays */
+	bool opened_early;	/* tried open_early() */
 };
 
 static void progress(struct scan *s, size_t done_now)
@@ -196,6 +197,20 @@ static void open_input(struct worker *w, size_t idx)
 	}
 }
 
+/*
+ * The only input is being opened by another thread: open it here too
+ * meanwhile, to walk its units as soon as they are queued. A failure is
+ * the opener's to report.
+ */
+static void open_early(struct worker *w)
+{
+	char *err = NULL;
+
+	w->opened_early = true;
+	if (!hold_input(w, 0, &err))
+		free(err);
+}
+
 static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
@@ -215,8 +230,14 @@ static void *worker_main(void *arg)
 			pthread_mutex_unlock(&s->lock);
 			open_input(w, idx);
 		} else if (s->opening) {
+			if (s->ninputs == 1 && !w->opened_early) {
+				pthread_mutex_unlock(&s->lock);
+				open_early(w);
+				pthread_mutex_lock(&s->lock);
+				continue;
+			}
 			/* idle: hold no input's memory while others work */
-			if (w->in.dwfl) {
+			if (w->in.dwfl && s->ninputs > 1) {
 				pthread_mutex_unlock(&s->lock);
 				input_close(&w->in);
 				pthread_mutex_lock(&s->lock);
