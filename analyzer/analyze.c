@@ -76,6 +76,7 @@ struct analysis {
 	uint8_t *partition_of;
 	unsigned int partition, npartitions;
 	const char **bases;	/* FUNC symbols' base names, sorted */
+	const struct image_symbol *symbols;	/* the final report's */
 	size_t nbases;
 	struct owner_claim *claims;
 	size_t nclaims, claims_cap;
@@ -93,6 +94,13 @@ struct analysis {
 	uint32_t *root_fn, *root_decl;
 	struct file_memo files[FILE_MEMO];
 };
+
+/* sym's name, interned by list_image_symbols() */
+static const char *symbol_name(const struct analysis *a,
+			       const struct sym_rec *sym)
+{
+	return a->symbols[sym - a->img->syms].name;
+}
 
 /* Is root's name this partition's? Unnamed roots are partition 0's. */
 static bool owns(const struct analysis *a, uint32_t root)
@@ -369,7 +377,7 @@ static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 		site->refused = REFUSED_NO_SYMBOL;
 		return;
 	}
-	site->probe_symbol = strpool_intern(a->strings, sym->name);
+	site->probe_symbol = symbol_name(a, sym);
 	site->probe_offset = d->entry - sym->addr;
 	site->refused = probe_refusal(a->img, sym);
 }
@@ -480,7 +488,7 @@ static void add_copy(struct analysis *a, size_t fn_idx,
 				 a->nclaims);
 	claim->owner = *owner;
 	c->data_ref = sym->data_ref;
-	c->symbol = strpool_intern(a->strings, sym->name);
+	c->symbol = symbol_name(a, sym);
 	c->clone = clone_kind(a->strings, c->symbol, fn->name);
 	if (!c->clone)
 		fn->plain_symbol = true;
@@ -707,6 +715,7 @@ static void list_image_symbols(struct analysis *a, unsigned int n)
 	}
 	run_shares(name_symbols, shares, n, sizeof(*shares));
 	free(shares);
+	a->symbols = a->r->symbols;
 	a->nbases = 0;
 	for (i = 0; i < nsyms; i++)
 		if (a->bases[i])
