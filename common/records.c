@@ -60,6 +60,12 @@ static size_t block_array(size_t *used, size_t n, size_t esize)
 	return at;
 }
 
+/* An empty array is NULL, as the growth arrays leave it. */
+static void *place(void *to, const void *from, size_t bytes)
+{
+	return bytes ? memcpy(to, from, bytes) : NULL;
+}
+
 void unit_rec_move_exact(struct unit_rec *dst, struct unit_rec *scratch,
 			 struct arena *arena)
 {
@@ -80,20 +86,13 @@ void unit_rec_move_exact(struct unit_rec *dst, struct unit_rec *scratch,
 	imports = block_array(&used, dst->nimports, sizeof(*dst->imports));
 	strings = block_array(&used, dst->strings_len, 1);
 	block = arena_alloc(arena, used);
-	dst->dies = dst->ndies ? memcpy(block + dies, kept.dies,
-					dst->ndies * sizeof(*dst->dies))
-			       : NULL;
-	dst->ranges = dst->nranges
-		? memcpy(block + ranges, kept.ranges,
-			 dst->nranges * sizeof(*dst->ranges))
-		: NULL;
-	dst->imports = dst->nimports
-		? memcpy(block + imports, kept.imports,
-			 dst->nimports * sizeof(*dst->imports))
-		: NULL;
-	dst->strings = dst->strings_len
-		? memcpy(block + strings, kept.strings, dst->strings_len)
-		: NULL;
+	dst->dies = place(block + dies, kept.dies,
+			  dst->ndies * sizeof(*dst->dies));
+	dst->ranges = place(block + ranges, kept.ranges,
+			    dst->nranges * sizeof(*dst->ranges));
+	dst->imports = place(block + imports, kept.imports,
+			     dst->nimports * sizeof(*dst->imports));
+	dst->strings = place(block + strings, kept.strings, dst->strings_len);
 	dst->dies_cap = dst->ndies;
 	dst->ranges_cap = dst->nranges;
 	dst->imports_cap = dst->nimports;

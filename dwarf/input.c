@@ -197,7 +197,7 @@ static bool next_mapping(FILE *maps, struct mapping *m)
  */
 static pthread_mutex_t mappings_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Fault in for writing the section hdr names, if it lies in the image. */
+/* Fault in for writing the section hdr describes, if in the image. */
 static void populate_section(void *base, size_t size, const GElf_Shdr *hdr)
 {
 	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), from, to;
