@@ -202,9 +202,15 @@ static void index_codes(struct die_reader *r)
 		sort_array(r->abbrevs, r->nabbrevs, sizeof(*r->abbrevs),
 			   compare_codes);
 	r->max_code = r->nabbrevs ? r->abbrevs[r->nabbrevs - 1].code : 0;
-	if (r->max_code > 2 * r->nabbrevs + 256)
+	if (r->max_code > 2 * r->nabbrevs + 256) {
+		free(r->by_code);
+		r->by_code = NULL;
+		r->by_code_cap = 0;
 		return;
-	r->by_code = xcalloc(r->max_code + 1, sizeof(*r->by_code));
+	}
+	grow_array((void **)&r->by_code, &r->by_code_cap, r->max_code + 1,
+		   sizeof(*r->by_code));
+	memset(r->by_code, 0, (r->max_code + 1) * sizeof(*r->by_code));
 	for (i = r->nabbrevs; i-- > 0;)
 		r->by_code[r->abbrevs[i].code] = &r->abbrevs[i];
 }
@@ -213,7 +219,6 @@ static int read_abbrevs(struct die_reader *r, const Elf_Data *data,
 			uint64_t offset, char **err)
 {
 	struct cursor c = { .ok = true };
-	size_t cap = 0, attr_cap = 0, step_cap = 0;
 	struct abbrev *a;
 	uint64_t code;
 
@@ -225,11 +230,11 @@ static int read_abbrevs(struct die_reader *r, const Elf_Data *data,
 	c.p = (const unsigned char *)data->d_buf + offset;
 	c.end = (const unsigned char *)data->d_buf + data->d_size;
 	while ((code = read_uleb(&c))) {
-		a = ARRAY_PUSH(r->abbrevs, r->nabbrevs, cap);
+		a = ARRAY_PUSH(r->abbrevs, r->nabbrevs, r->abbrevs_cap);
 		a->code = code;
 		a->tag = (uint32_t)read_uleb(&c);
 		a->children = read_fixed(&c, 1) == DW_CHILDREN_yes;
-		if (read_abbrev_attrs(r, &c, a, &attr_cap, &step_cap))
+		if (read_abbrev_attrs(r, &c, a, &r->attrs_cap, &r->steps_cap))
 			break;
 	}
 	if (!c.ok) {
@@ -255,11 +260,17 @@ int die_reader_init(struct die_reader *r, Dwarf_Die *cudie,
 		    bool msb, char **err)
 {
 	Dwarf_Off abbrev_off, die_off = dwarf_dieoffset(cudie);
+	struct die_reader kept = {
+		.abbrevs = r->abbrevs, .abbrevs_cap = r->abbrevs_cap,
+		.by_code = r->by_code, .by_code_cap = r->by_code_cap,
+		.attrs = r->attrs, .attrs_cap = r->attrs_cap,
+		.steps = r->steps, .steps_cap = r->steps_cap,
+	};
 	Dwarf_Half version;
 	uint8_t addr_size, offset_size;
 	Dwarf_Die tmp;
 
-	memset(r, 0, sizeof(*r));
+	*r = kept;
 	if (!dwarf_cu_die(cudie->cu, &tmp, &version, &abbrev_off,
 			  &addr_size, &offset_size, NULL, NULL)) {
 		*err = xasprintf("cannot read unit header of DIE 0x%llx: %s",

@@ -27,13 +27,14 @@ struct die_reader {
 	uint16_t version;
 	bool msb;
 	struct abbrev *abbrevs;		/* sorted by code */
-	size_t nabbrevs;
+	size_t nabbrevs, abbrevs_cap;
 	struct abbrev **by_code;	/* dense codes, else NULL */
+	size_t by_code_cap;
 	uint64_t max_code;
 	struct abbrev_attr *attrs;
-	size_t nattrs;
+	size_t nattrs, attrs_cap;
 	struct skip_step *steps;	/* the variable-size values */
-	size_t nsteps;
+	size_t nsteps, steps_cap;
 	const Elf_Data *str;		/* .debug_str, for DW_FORM_strp */
 };
 
@@ -49,7 +50,11 @@ struct raw_die {
 
 /*
  * Prepare to read the unit whose DIE is cudie and which ends at
- * unit_end (a .debug_info offset). Returns 0, or -1 with *err set.
+ * unit_end (a .debug_info offset). Returns 0, or -1 with *err set. A
+ * reader zeroed once can be prepared unit after unit: the arrays of the
+ * last are reused (memory freed between units lands past what libdw
+ * keeps allocating meanwhile, and would be fresh pages every time);
+ * die_reader_free gives them back.
  */
 int die_reader_init(struct die_reader *r, Dwarf_Die *cudie,
 		    const struct debug_sections *s, uint64_t unit_end,

@@ -47,7 +47,7 @@ struct worker {
 	struct scan *scan;
 	struct input in;
 	size_t open_input;	/* which input `in` holds, if in.dwfl */
-	struct unit_rec scratch;	/* walk_unit's growing arrays */
+	struct walk_scratch scratch;
 	bool opened_early;	/* tried open_early() */
 };
 
@@ -284,7 +284,7 @@ void scan_inputs(const char *const *paths, size_t npaths,
 	for (i = 1; i < nthreads; i++)
 		pthread_join(threads[i], NULL);
 	for (i = 0; i < nthreads; i++)
-		unit_rec_free(&workers[i].scratch);
+		walk_scratch_free(&workers[i].scratch);
 	if (opts->progress && s.units_total)
 		fputc('\n', stderr);
 	pthread_cond_destroy(&s.more);

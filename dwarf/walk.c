@@ -22,7 +22,7 @@ struct walk {
 	struct input *in;
 	struct unit_rec *u;
 	Dwarf *dbg;
-	struct die_reader r;
+	struct die_reader *r;	/* the caller's, reused unit after unit */
 	bool alt;
 	bool relocatable;	/* ET_REL: address 0 is real */
 	uint64_t tombstone_min;	/* -2 in the unit's address size */
@@ -315,10 +315,10 @@ static void fill_code(struct walk *w, uint64_t off, struct die_attrs *a,
 static int32_t record_die(struct walk *w, const struct raw_die *die,
 			  int32_t caller, int32_t container)
 {
-	struct die_attrs a = { .r = &w->r };
+	struct die_attrs a = { .r = w->r };
 	struct die_rec *d;
 
-	if (die_each_attr(&w->r, die, collect_attr, &a, &w->err))
+	if (die_each_attr(w->r, die, collect_attr, &a, &w->err))
 		return -1;
 	d = unit_add_die(w->u);
 	d->kind = die->tag == DW_TAG_subprogram ? DIE_SUBPROGRAM
@@ -351,10 +351,10 @@ static int32_t record_die(struct walk *w, const struct raw_die *die,
 static int record_call_site(struct walk *w, const struct raw_die *die,
 			    int32_t caller, int32_t container)
 {
-	struct die_attrs a = { .r = &w->r };
+	struct die_attrs a = { .r = w->r };
 	struct die_rec *d;
 
-	if (die_each_attr(&w->r, die, collect_attr, &a, &w->err))
+	if (die_each_attr(w->r, die, collect_attr, &a, &w->err))
 		return -1;
 	if (container < 0)
 		return 0;
@@ -425,14 +425,14 @@ static void declare_variable(struct walk *w, uint64_t off, struct die_rec *d)
 
 static void record_variable(struct walk *w, const struct raw_die *var)
 {
-	struct die_attrs a = { .r = &w->r };
+	struct die_attrs a = { .r = w->r };
 	Dwarf_Attribute attr;
 	Dwarf_Addr addr;
 	struct die_rec *d;
 
-	if (!die_attr(&w->r, var, DW_AT_location, &attr) ||
+	if (!die_attr(w->r, var, DW_AT_location, &attr) ||
 	    !static_address(w, &attr, &addr) ||
-	    die_each_attr(&w->r, var, collect_attr, &a, &w->err))
+	    die_each_attr(w->r, var, collect_attr, &a, &w->err))
 		return;
 	d = unit_add_die(w->u);
 	d->kind = DIE_VARIABLE;
@@ -462,7 +462,7 @@ static void record_import(struct walk *w, const struct raw_die *die)
 	Dwarf_Attribute attr;
 	uint64_t target;
 
-	if (!die_attr(&w->r, die, DW_AT_import, &attr))
+	if (!die_attr(w->r, die, DW_AT_import, &attr))
 		return;
 	target = ref_target(w, &attr);
 	if (target != REF_NONE && target != REF_DANGLING)
@@ -526,7 +526,7 @@ static int walk_die(struct walk *w, const struct raw_die *die,
 	if (tag == DW_TAG_variable &&
 	    (caller < 0 || w->u->dies[caller].kind != DIE_INLINED))
 		record_variable(w, die);
-	return die_skip_children(&w->r, die, after, &w->err);
+	return die_skip_children(w->r, die, after, &w->err);
 }
 
 static int walk_children(struct walk *w, const struct raw_die *parent,
@@ -546,7 +546,7 @@ static int walk_children(struct walk *w, const struct raw_die *parent,
 		return -1;
 	}
 	for (;;) {
-		if (die_read(&w->r, pos, &child, &w->err))
+		if (die_read(w->r, pos, &child, &w->err))
 			return -1;
 		if (!child.abbrev)
 			break;
@@ -583,20 +583,27 @@ static int walk_unit_dies(struct walk *w, Dwarf_Die *cudie, uint64_t end)
 	struct raw_die top;
 	int rc;
 
-	if (die_reader_init(&w->r, cudie, sections, end, msb, &w->err))
+	if (die_reader_init(w->r, cudie, sections, end, msb, &w->err))
 		return -1;
-	rc = die_read(&w->r, cudie->addr, &top, &w->err);
+	rc = die_read(w->r, cudie->addr, &top, &w->err);
 	if (!rc && top.abbrev)
 		rc = walk_children(w, &top, -1, -1, 0, &after);
-	debug_info_walked(sections, w->r.unit, w->r.end);
-	die_reader_free(&w->r);
+	debug_info_walked(sections, w->r->unit, w->r->end);
 	return rc;
 }
 
-void walk_unit(struct input *in, struct unit_ref ref, struct unit_rec *scratch,
-	       struct unit_rec *out, struct arena *arena, char **err)
+void walk_scratch_free(struct walk_scratch *scratch)
 {
-	struct walk w = { .in = in, .u = scratch };
+	unit_rec_free(&scratch->unit);
+	die_reader_free(&scratch->reader);
+}
+
+void walk_unit(struct input *in, struct unit_ref ref,
+	       struct walk_scratch *scratch, struct unit_rec *out,
+	       struct arena *arena, char **err)
+{
+	struct walk w = { .in = in, .u = &scratch->unit,
+			  .r = &scratch->reader };
 	Dwarf_Off off = ref.off & ~REF_ALT, next;
 	size_t hsize;
 	Dwarf_Half version;
@@ -614,16 +621,16 @@ void walk_unit(struct input *in, struct unit_ref ref, struct unit_rec *scratch,
 				 (unsigned long long)off, dwarf_errmsg(-1));
 		return;
 	}
-	scratch->off = (off + hsize) | (w.alt ? REF_ALT : 0);
-	scratch->version = version;
+	w.u->off = (off + hsize) | (w.alt ? REF_ALT : 0);
+	w.u->version = version;
 	read_unit_header(&w, &cudie);
 	if (walk_unit_dies(&w, &cudie, next)) {
-		scratch->failed = true;
+		w.u->failed = true;
 		*err = w.err;
 	}
 	free(w.file_names);
 	file_table_free(&w.table);
-	unit_rec_move_exact(out, scratch, arena);
+	unit_rec_move_exact(out, w.u, arena);
 }
 
 static int list_units_of(Dwarf *dbg, uint64_t flag, struct unit_ref **units,
