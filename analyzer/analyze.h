@@ -10,7 +10,9 @@ struct analyze_opts {
 	/* with want_sites: only for these names (sorted), or all if NULL */
 	const char *const *site_names;
 	size_t nsite_names;
-	int jobs;		/* threads for one image's joins, 0 or 1: none */
+	/* threads for one image's join and analysis (one partition of
+	 * names each, at most 64), 0 or 1: none; same result for any */
+	int jobs;
 };
 
 /* Pure: reads img, returns a model the caller frees with report_free. */
