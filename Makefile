@@ -28,7 +28,8 @@ FUZZ_SECONDS ?= 60
 
 COMMON := common/util.c common/records.c common/arena.c
 DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c \
-	dwarf/datarefs.c dwarf/lines.c dwarf/dies.c dwarf/scan.c
+	dwarf/datarefs.c dwarf/lines.c dwarf/dies.c dwarf/scan.c \
+	dwarf/relocate.c
 ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \
 	analyzer/analyze.c analyzer/describe.c analyzer/tracer.c \
 	analyzer/compare.c analyzer/whatif.c
@@ -54,6 +55,10 @@ $(BUILD)/test_analyzer: $(call obj,tests/unit/test_analyzer.c $(COMMON) \
 $(BUILD)/test_arena: $(call obj,tests/unit/test_arena.c $(COMMON))
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/test_relocate: $(call obj,tests/unit/test_relocate.c \
+	common/util.c dwarf/input.c dwarf/relocate.c)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(BUILD)/test_json_writer: $(call obj,tests/unit/test_json_writer.c \
 	common/util.c report/json_writer.c)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -77,11 +82,12 @@ demo: deps
 
 check: deps
 	$(MAKE) SANITIZE=1 build/san/inlscan build/san/test_analyzer \
-		build/san/test_json_writer build/san/test_arena
+		build/san/test_json_writer build/san/test_arena \
+		build/san/test_relocate
 	$(MAKE) FUZZ=1 build/fuzz/fuzz_scan
 	INLSCAN=build/san/inlscan \
 		UNIT_TESTS="build/san/test_analyzer build/san/test_json_writer \
-			build/san/test_arena" \
+			build/san/test_arena build/san/test_relocate" \
 		FUZZ_SCAN=build/fuzz/fuzz_scan FUZZ_SECONDS=$(FUZZ_SECONDS) \
 		tests/run.sh
 

@@ -5,16 +5,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "../common/util.h"
+#include "relocate.h"
 
 static char *default_debuginfo_path;
 
@@ -192,79 +191,27 @@ static bool next_mapping(FILE *maps, struct mapping *m)
 }
 
 /*
- * Held while prepare_relocation reads another handle's mapping of the
- * same file, and while a handle unmaps its files.
+ * The file's ELF as libdwfl laid it out (each allocated section of an
+ * ET_REL file given an address), before any relocation: what libdwfl
+ * hands out with its symbols. dwfl_module_getelf would first apply every
+ * relocation of every section, which is most of the time spent on a
+ * module; relocate.c applies those inlscan reads.
  */
-static pthread_mutex_t mappings_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* Fault in for writing the section hdr describes, if in the image. */
-static void populate_section(void *base, size_t size, const GElf_Shdr *hdr)
+static Elf *unrelocated_elf(struct input *in)
 {
-	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), from, to;
+	GElf_Addr addr;
+	GElf_Word shndx;
+	GElf_Sym sym;
+	Elf *elf = NULL;
+	Dwarf_Addr bias;
 
-	if (hdr->sh_type == SHT_NOBITS || hdr->sh_offset > size ||
-	    hdr->sh_size > size - hdr->sh_offset)
-		return;
-	from = ((uintptr_t)base + hdr->sh_offset) & ~(page - 1);
-	to = (uintptr_t)base + hdr->sh_offset + hdr->sh_size;
-	madvise((void *)from, to - from, MADV_POPULATE_WRITE);
-}
-
-/*
- * Write-fault the debug relocation sections of the ET_REL image at base
- * and the sections they relocate: libdwfl writes to both.
- */
-static void populate_relocations(void *base, size_t size)
-{
-	Elf *elf = elf_memory(base, size);
-	Elf_Scn *scn = NULL;
-	GElf_Ehdr ehdr;
-	GElf_Shdr shdr, target;
-
-	if (!elf || !gelf_getehdr(elf, &ehdr) || ehdr.e_type != ET_REL)
-		goto out;
-	while ((scn = elf_nextscn(elf, scn))) {
-		if (!gelf_getshdr(scn, &shdr) ||
-		    (shdr.sh_type != SHT_RELA && shdr.sh_type != SHT_REL) ||
-		    !is_debug_relocation(input_section_name(elf, scn)))
-			continue;
-		populate_section(base, size, &shdr);
-		if (gelf_getshdr(elf_getscn(elf, shdr.sh_info), &target))
-			populate_section(base, size, &target);
-	}
-out:
-	elf_end(elf);
-}
-
-/*
- * libdwfl relocates an ET_REL file in its private, writable mapping of
- * the file and then rewrites the relocation sections it has read. Each
- * such page is copied on that write, and replacing its read-only entry
- * costs a TLB shootdown on every CPU that runs another thread of this
- * process: under a hypervisor an exit each, which tripled the system
- * time of a modules tree at -j2. Faulting those pages in for writing
- * first, before libdwfl reads them, copies them with no entry to
- * replace, in one call per section instead of a trap per page (itself
- * an exit under some hypervisors). The mapping is found by the file's
- * device and inode; where anything is not as expected (or before Linux
- * 5.14) nothing is done.
- */
-static void prepare_relocation(const char *path)
-{
-	struct mapping m;
-	struct stat st;
-	FILE *maps;
-
-	if (stat(path, &st) || !(maps = fopen("/proc/self/maps", "r")))
-		return;
-	while (next_mapping(maps, &m))
-		if (!m.offset && m.inode == (unsigned long long)st.st_ino &&
-		    m.dev_major == major(st.st_dev) &&
-		    m.dev_minor == minor(st.st_dev) &&
-		    m.end - m.start >= (uintptr_t)st.st_size)
-			populate_relocations((void *)m.start,
-					     (size_t)st.st_size);
-	fclose(maps);
+	if (in->debug_file || dwfl_module_getsymtab(in->mod) < 1)
+		return NULL;
+	dwfl_module_getsym_info(in->mod, 0, &sym, &addr, &shndx, &elf, &bias);
+	if (!elf || !gelf_getehdr(elf, &in->ehdr) || in->ehdr.e_type != ET_REL)
+		return NULL;
+	in->bias = bias;
+	return elf;
 }
 
 static int open_dwfl(struct input *in, char **err)
@@ -283,13 +230,12 @@ static int open_dwfl(struct input *in, char **err)
 				 dwfl_errmsg(-1));
 		return -1;
 	}
-	pthread_mutex_lock(&mappings_lock);
-	prepare_relocation(in->path);
-	pthread_mutex_unlock(&mappings_lock);
 	dwfl_module_info(in->mod, &userdata, NULL, NULL, NULL, NULL, NULL,
 			 NULL);
 	*userdata = in;
-	in->elf = dwfl_module_getelf(in->mod, &in->bias);
+	in->elf = unrelocated_elf(in);
+	if (!in->elf)
+		in->elf = dwfl_module_getelf(in->mod, &in->bias);
 	if (!in->elf || !gelf_getehdr(in->elf, &in->ehdr)) {
 		*err = xasprintf("%s: cannot read ELF: %s", in->path,
 				 dwfl_errmsg(-1));
@@ -327,12 +273,36 @@ static int check_relocated(struct input *in, char **err)
 	return 0;
 }
 
+/*
+ * A relocatable file with its own DWARF: relocated by relocate.c, read
+ * by a Dwarf of ours. Anything else goes through libdwfl.
+ */
+static bool open_own_dwarf(struct input *in)
+{
+	if (in->debug_file || in->ehdr.e_type != ET_REL ||
+	    !has_section(in->elf, ".debug_info") ||
+	    has_section(in->elf, ".gnu_debugaltlink") ||
+	    !relocate_debug_sections(in->elf, in->bias))
+		return false;
+	in->dbg = dwarf_begin_elf(in->elf, DWARF_C_READ, NULL);
+	in->own_dbg = in->dbg != NULL;
+	return in->own_dbg;
+}
+
 static int open_dwarf(struct input *in, char **err)
 {
 	Dwarf_Addr bias;
 
 	if (in->debug_file && check_debug_file(in, err))
 		return -1;
+	if (open_own_dwarf(in))
+		return 0;
+	/*
+	 * libdwfl relocates what it can of the file as it hands it out,
+	 * ignoring what it cannot (check_relocated says so); asked for the
+	 * DWARF first, it would refuse the whole file instead.
+	 */
+	in->elf = dwfl_module_getelf(in->mod, &in->bias);
 	in->dbg = dwfl_module_getdwarf(in->mod, &bias);
 	if (!in->dbg) {
 		if (in->debug_file)
@@ -357,6 +327,52 @@ static int open_dwarf(struct input *in, char **err)
 	return 0;
 }
 
+static int by_start(const void *a, const void *b)
+{
+	const struct alloc_section *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* ET_REL: where libdwfl laid out each allocated section, by address. */
+static void index_alloc_sections(struct input *in)
+{
+	Elf_Scn *scn = NULL;
+	GElf_Shdr shdr;
+	size_t cap = 0;
+
+	while ((scn = elf_nextscn(in->elf, scn))) {
+		/* an empty section shares its address with the next one */
+		if (!gelf_getshdr(scn, &shdr) || !(shdr.sh_flags & SHF_ALLOC) ||
+		    !shdr.sh_size)
+			continue;
+		*ARRAY_PUSH(in->alloc, in->nalloc, cap) = (struct alloc_section){
+			.start = shdr.sh_addr,
+			.end = shdr.sh_addr + shdr.sh_size,
+			.scn = scn,
+		};
+	}
+	if (in->nalloc)
+		qsort(in->alloc, in->nalloc, sizeof(*in->alloc), by_start);
+}
+
+const char *input_section_name_at(const struct input *in, uint64_t addr)
+{
+	size_t lo = 0, hi = in->nalloc, mid;
+
+	addr -= in->bias;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (addr < in->alloc[mid].start)
+			hi = mid;
+		else if (addr >= in->alloc[mid].end)
+			lo = mid + 1;
+		else
+			return input_section_name(in->elf, in->alloc[mid].scn);
+	}
+	return NULL;
+}
+
 int input_open(struct input *in, const char *path, const char *debug_file,
 	       char **err)
 {
@@ -371,6 +387,8 @@ int input_open(struct input *in, const char *path, const char *debug_file,
 		return -1;
 	}
 	in->is_module = has_section(in->elf, ".gnu.linkonce.this_module");
+	if (in->ehdr.e_type == ET_REL)
+		index_alloc_sections(in);
 	debug_sections_find(in->dbg, &in->sections);
 	debug_sections_find(in->alt, &in->alt_sections);
 	return 0;
@@ -378,11 +396,11 @@ int input_open(struct input *in, const char *path, const char *debug_file,
 
 void input_close(struct input *in)
 {
-	if (in->dwfl) {
-		pthread_mutex_lock(&mappings_lock);
+	if (in->own_dbg)
+		dwarf_end(in->dbg);
+	if (in->dwfl)
 		dwfl_end(in->dwfl);
-		pthread_mutex_unlock(&mappings_lock);
-	}
+	free(in->alloc);
 	memset(in, 0, sizeof(*in));
 }
 

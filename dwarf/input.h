@@ -5,8 +5,15 @@
 #include <elfutils/libdwfl.h>
 #include <gelf.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "lines.h"
+
+/* An allocated section of an ET_REL file, where libdwfl laid it out. */
+struct alloc_section {
+	uint64_t start, end;
+	Elf_Scn *scn;
+};
 
 /*
  * One opened input: its ELF, its DWARF (relocated by libdwfl for ET_REL,
@@ -19,12 +26,15 @@ struct input {
 	Dwfl *dwfl;
 	Dwfl_Module *mod;
 	Dwarf *dbg;
+	bool own_dbg;		/* dbg is ours to end, not libdwfl's */
 	Dwarf *alt;
 	Dwarf_Addr bias;
 	Elf *elf;		/* the main file (symbols, tables) */
 	GElf_Ehdr ehdr;
 	bool is_module;		/* a kernel module (.ko) */
 	struct debug_sections sections, alt_sections;
+	struct alloc_section *alloc;	/* ET_REL, sorted by address */
+	size_t nalloc;
 };
 
 /* Returns 0, or -1 with *err set to a one-line reason (caller frees). */
@@ -34,6 +44,9 @@ void input_close(struct input *in);
 
 /* The name of section scn, or NULL if the headers are unreadable. */
 const char *input_section_name(Elf *elf, Elf_Scn *scn);
+
+/* ET_REL: the name of the allocated section holding addr, or NULL. */
+const char *input_section_name_at(const struct input *in, uint64_t addr);
 
 /* The GNU build ID of elf in hex (caller frees), or NULL. */
 char *input_build_id_hex(Elf *elf);

@@ -188,14 +188,11 @@ static bool is_tombstone(struct walk *w, uint64_t start)
 /* In a relocatable object, code in sections the linker drops is no code. */
 static bool in_discarded_section(struct walk *w, uint64_t addr)
 {
-	Dwarf_Addr a = addr, bias;
 	const char *name;
 
 	if (!w->relocatable)
 		return false;
-	name = input_section_name(w->in->elf,
-				  dwfl_module_address_section(w->in->mod, &a,
-							      &bias));
+	name = input_section_name_at(w->in, addr);
 	if (!name)
 		return false;
 	if (!strncmp(name, ".discard", 8))
