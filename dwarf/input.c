@@ -279,10 +279,20 @@ static int check_relocated(struct input *in, char **err)
  */
 static bool open_own_dwarf(struct input *in)
 {
+	bool relocated;
+	int fd;
+
 	if (in->debug_file || in->ehdr.e_type != ET_REL ||
 	    !has_section(in->elf, ".debug_info") ||
-	    has_section(in->elf, ".gnu_debugaltlink") ||
-	    !relocate_debug_sections(in->elf, in->bias))
+	    has_section(in->elf, ".gnu_debugaltlink"))
+		return false;
+	fd = open(in->path, O_RDONLY);
+	if (fd < 0)
+		return false;
+	relocated = relocate_debug_sections(in->elf, fd, in->bias,
+					    &in->reloc_copies);
+	close(fd);
+	if (!relocated)
 		return false;
 	in->dbg = dwarf_begin_elf(in->elf, DWARF_C_READ, NULL);
 	in->own_dbg = in->dbg != NULL;
@@ -400,6 +410,7 @@ void input_close(struct input *in)
 		dwarf_end(in->dbg);
 	if (in->dwfl)
 		dwfl_end(in->dwfl);
+	reloc_copies_release(&in->reloc_copies);
 	free(in->alloc);
 	memset(in, 0, sizeof(*in));
 }

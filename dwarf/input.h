@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "lines.h"
+#include "relocate.h"
 
 /* An allocated section of an ET_REL file, where libdwfl laid it out. */
 struct alloc_section {
@@ -33,6 +34,7 @@ struct input {
 	GElf_Ehdr ehdr;
 	bool is_module;		/* a kernel module (.ko) */
 	struct debug_sections sections, alt_sections;
+	struct reloc_copies reloc_copies;	/* what dbg reads, ET_REL */
 	struct alloc_section *alloc;	/* ET_REL, sorted by address */
 	size_t nalloc;
 };

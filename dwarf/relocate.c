@@ -1,20 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * libdwfl relocates every debug section of an ET_REL file through
+ * libdwfl relocates every section of an ET_REL file through
  * gelf_getrela/gelf_update_rela, one call per relocation, and then
  * rewrites each relocation section it applied: a copy-on-write copy of
  * every page of them. A debug module's .rela.debug_info is half again the
  * size of its .debug_info (608 MB against 409 MB over Debian's modules).
  * Reading the relocation arrays as they lie in the file and writing only
  * the sections inlscan reads does the same work in a few loads and a
- * store per relocation.
+ * store per relocation; writing into memory reused from module to module,
+ * not into fresh copy-on-write pages of the file's mapping, spares the
+ * kernel a page to allocate, copy and free for every 4 KB.
  */
 #include "relocate.h"
 
+#include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "../common/util.h"
@@ -25,7 +28,120 @@ struct reloc_file {
 	GElf_Ehdr ehdr;
 	size_t nsections, shstrndx;
 	GElf_Addr *section_address;	/* per section, 0 when not allocated */
+	int fd;
+	struct reloc_copies *copies;
 };
+
+#define POOL_SIZE 32
+
+/* Copies given back, for the next file's sections. */
+static struct {
+	pthread_mutex_t lock;
+	void *buf[POOL_SIZE];
+	size_t cap[POOL_SIZE];
+	unsigned int n;
+} pool = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+/* The pooled buffer that best fits size: the smallest big enough, or
+ * else the largest, to be replaced. */
+static unsigned int pool_pick(size_t size)
+{
+	unsigned int i, best = 0;
+
+	for (i = 1; i < pool.n; i++) {
+		bool fits = pool.cap[i] >= size, best_fits = pool.cap[best] >= size;
+
+		if (fits ? !best_fits || pool.cap[i] < pool.cap[best]
+			 : !best_fits && pool.cap[i] > pool.cap[best])
+			best = i;
+	}
+	return best;
+}
+
+/* A buffer of at least size bytes, its capacity in *cap. */
+static void *pool_take(size_t size, size_t *cap)
+{
+	void *buf = NULL;
+	unsigned int i;
+
+	*cap = 0;
+	pthread_mutex_lock(&pool.lock);
+	if (pool.n) {
+		i = pool_pick(size);
+		buf = pool.buf[i];
+		*cap = pool.cap[i];
+		pool.n--;
+		pool.buf[i] = pool.buf[pool.n];
+		pool.cap[i] = pool.cap[pool.n];
+	}
+	pthread_mutex_unlock(&pool.lock);
+	if (*cap < size) {
+		free(buf);
+		*cap = size ? size : 1;
+		buf = xmalloc(*cap);
+	}
+	return buf;
+}
+
+static void pool_give(void *buf, size_t cap)
+{
+	pthread_mutex_lock(&pool.lock);
+	if (pool.n < POOL_SIZE) {
+		pool.buf[pool.n] = buf;
+		pool.cap[pool.n++] = cap;
+		buf = NULL;
+	}
+	pthread_mutex_unlock(&pool.lock);
+	free(buf);
+}
+
+void reloc_copies_release(struct reloc_copies *copies)
+{
+	unsigned int i;
+
+	for (i = 0; i < copies->n; i++)
+		pool_give(copies->buf[i], copies->cap[i]);
+	copies->n = 0;
+}
+
+static bool read_fully(int fd, void *buf, size_t size, off_t offset)
+{
+	ssize_t n;
+
+	while (size) {
+		n = pread(fd, buf, size, offset);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		buf = (char *)buf + n;
+		size -= (size_t)n;
+		offset += n;
+	}
+	return true;
+}
+
+/* Point target at a copy of its bytes from the file, in pooled memory. */
+static bool copy_section(const struct reloc_file *f, Elf_Data *target,
+			 const GElf_Shdr *hdr)
+{
+	struct reloc_copies *c = f->copies;
+	unsigned int i;
+	void *buf;
+
+	/* a second relocation section for the same target */
+	for (i = 0; i < c->n; i++)
+		if (target->d_buf == c->buf[i])
+			return true;
+	if (c->n == RELOC_COPIES || target->d_size != hdr->sh_size)
+		return false;
+	buf = pool_take(target->d_size, &c->cap[c->n]);
+	c->buf[c->n++] = buf;
+	if (!read_fully(f->fd, buf, target->d_size, (off_t)hdr->sh_offset))
+		return false;
+	target->d_buf = buf;
+	return true;
+}
 
 /*
  * The debug sections inlscan or libdw on its behalf reads. Location
@@ -95,20 +211,6 @@ static bool symbol_value(const struct reloc_file *f, const Elf64_Sym *syms,
 	return true;
 }
 
-/* Copy on write each page of the target at once, not a trap at a time. */
-static void populate_for_writing(Elf_Data *target)
-{
-#ifdef MADV_POPULATE_WRITE
-	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-	uintptr_t from = (uintptr_t)target->d_buf & ~(page - 1);
-	uintptr_t to = (uintptr_t)target->d_buf + target->d_size;
-
-	madvise((void *)from, to - from, MADV_POPULATE_WRITE);
-#else
-	(void)target;
-#endif
-}
-
 static bool apply_relocations(const struct reloc_file *f, Elf_Data *relas,
 			      Elf_Data *syms, Elf_Data *target)
 {
@@ -121,7 +223,6 @@ static bool apply_relocations(const struct reloc_file *f, Elf_Data *relas,
 	uint32_t word;
 	bool none;
 
-	populate_for_writing(target);
 	for (i = 0; i < n; i++) {
 		size = absolute_size(f->ehdr.e_machine,
 				     (unsigned int)ELF64_R_TYPE(rela[i].r_info),
@@ -172,7 +273,8 @@ static bool relocate_section(const struct reloc_file *f, Elf_Scn *scn,
 	syms = symtab ? elf_getdata(symtab, NULL) : NULL;
 	target = elf_getdata(target_scn, NULL);
 	if (!relas || relas->d_type != ELF_T_RELA || !syms ||
-	    syms->d_type != ELF_T_SYM || !target || !target->d_buf)
+	    syms->d_type != ELF_T_SYM || !target || !target->d_buf ||
+	    !copy_section(f, target, &target_hdr))
 		return false;
 	return apply_relocations(f, relas, syms, target);
 }
@@ -215,9 +317,10 @@ static bool can_relocate(struct reloc_file *f)
 	       !elf_getshdrstrndx(f->elf, &f->shstrndx);
 }
 
-bool relocate_debug_sections(Elf *elf, GElf_Addr bias)
+bool relocate_debug_sections(Elf *elf, int fd, GElf_Addr bias,
+			     struct reloc_copies *copies)
 {
-	struct reloc_file f = { .elf = elf };
+	struct reloc_file f = { .elf = elf, .fd = fd, .copies = copies };
 	Elf_Scn *scn = NULL;
 	GElf_Shdr hdr;
 	bool ok;
