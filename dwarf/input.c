@@ -83,11 +83,15 @@ char *input_build_id_hex(Elf *elf)
 	return hex;
 }
 
-/* Validate a first-hand file: exists, regular, an ELF header we can read. */
-static int check_file(const char *path, const char *what, char **err)
+/*
+ * Validate a first-hand file: exists, regular, an ELF header we can
+ * read. *type: its e_type, ET_NONE if the header is cut short.
+ */
+static int check_file(const char *path, const char *what, unsigned int *type,
+		      char **err)
 {
+	unsigned char ident[EI_NIDENT + 2];
 	struct stat st;
-	unsigned char magic[4];
 	int fd;
 	ssize_t n;
 
@@ -101,12 +105,17 @@ static int check_file(const char *path, const char *what, char **err)
 		close(fd);
 		return -1;
 	}
-	n = read(fd, magic, sizeof(magic));
+	n = read(fd, ident, sizeof(ident));
 	close(fd);
-	if (n != (ssize_t)sizeof(magic) || memcmp(magic, ELFMAG, SELFMAG)) {
+	if (n < SELFMAG || memcmp(ident, ELFMAG, SELFMAG)) {
 		*err = xasprintf("%s: %snot an ELF file", path, what);
 		return -1;
 	}
+	*type = ET_NONE;
+	if (n == (ssize_t)sizeof(ident))
+		*type = ident[EI_DATA] == ELFDATA2MSB
+				? (unsigned int)ident[16] << 8 | ident[17]
+				: (unsigned int)ident[17] << 8 | ident[16];
 	return 0;
 }
 
@@ -117,7 +126,9 @@ static int check_debug_file(struct input *in, char **err)
 	Elf *elf;
 	int fd, ret = 0;
 
-	if (check_file(in->debug_file, "debug file: ", err))
+	unsigned int type;
+
+	if (check_file(in->debug_file, "debug file: ", &type, err))
 		return -1;
 	fd = open(in->debug_file, O_RDONLY);
 	elf = fd >= 0 ? elf_begin(fd, ELF_C_READ_MMAP, NULL) : NULL;
@@ -214,7 +225,32 @@ static Elf *unrelocated_elf(struct input *in)
 	return elf;
 }
 
-static int open_dwfl(struct input *in, char **err)
+/* Where dwfl_report_offline lays out the first file (OFFLINE_REDZONE). */
+#define OFFLINE_BASE 0x10000
+
+/*
+ * A relocatable file is reported as dwfl_report_offline would report it,
+ * at the same address, but without its realpath of /proc/self/fd/N: a
+ * readlink for each component of the path, 24 a module.
+ */
+static Dwfl_Module *report_file(struct input *in, unsigned int type)
+{
+	Dwfl_Module *mod;
+	int fd;
+
+	if (type != ET_REL)
+		return dwfl_report_offline(in->dwfl, in->path, in->path, -1);
+	fd = open(in->path, O_RDONLY);
+	if (fd < 0)
+		return NULL;
+	mod = dwfl_report_elf(in->dwfl, in->path, in->path, fd, OFFLINE_BASE,
+			      false);
+	if (!mod)
+		close(fd);
+	return mod;
+}
+
+static int open_dwfl(struct input *in, unsigned int type, char **err)
 {
 	void **userdata;
 
@@ -224,7 +260,7 @@ static int open_dwfl(struct input *in, char **err)
 		return -1;
 	}
 	dwfl_report_begin(in->dwfl);
-	in->mod = dwfl_report_offline(in->dwfl, in->path, in->path, -1);
+	in->mod = report_file(in, type);
 	if (!in->mod || dwfl_report_end(in->dwfl, NULL, NULL)) {
 		*err = xasprintf("%s: cannot read ELF: %s", in->path,
 				 dwfl_errmsg(-1));
@@ -292,7 +328,13 @@ static bool open_own_dwarf(struct input *in)
 	relocated = relocate_debug_sections(in->elf, fd, in->bias,
 					    &in->reloc_copies);
 	close(fd);
-	if (!relocated)
+	/*
+	 * libdw would realpath /proc/self/fd/N (a readlink per component of
+	 * the path, 19 a module) for the directory of files it never looks
+	 * for here (no alt file, no split units); with the whole file in
+	 * memory it has no descriptor to name.
+	 */
+	if (!relocated || elf_cntl(in->elf, ELF_C_FDREAD))
 		return false;
 	in->dbg = dwarf_begin_elf(in->elf, DWARF_C_READ, NULL);
 	in->own_dbg = in->dbg != NULL;
@@ -386,12 +428,14 @@ const char *input_section_name_at(const struct input *in, uint64_t addr)
 int input_open(struct input *in, const char *path, const char *debug_file,
 	       char **err)
 {
+	unsigned int type;
+
 	memset(in, 0, sizeof(*in));
 	in->path = path;
 	in->debug_file = debug_file;
 	*err = NULL;
 	elf_version(EV_CURRENT);
-	if (check_file(path, "", err) || open_dwfl(in, err) ||
+	if (check_file(path, "", &type, err) || open_dwfl(in, type, err) ||
 	    open_dwarf(in, err)) {
 		input_close(in);
 		return -1;
