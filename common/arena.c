@@ -2,9 +2,11 @@
 #include "arena.h"
 
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #include "util.h"
@@ -25,6 +27,59 @@ struct arena {
 	struct chunk *last;
 	size_t next_size;
 };
+
+/*
+ * Chunks of arenas given back, zeroed, for the next arena: a modules
+ * tree makes and frees an image's arena per module, and each new chunk
+ * was a fresh mapping to fault in page by page and to unmap after.
+ * Only small chunks are kept: zeroing costs less than faulting them in,
+ * but a vmlinux's large ones are freed once, at the end.
+ */
+#define CACHED_CHUNK_MAX ((size_t)4 << 20)
+#define CACHE_MAX ((size_t)32 << 20)
+
+static struct {
+	pthread_mutex_t lock;
+	struct chunk *first;
+	size_t bytes;
+} cache = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+/* A cached chunk of at least size bytes, or NULL. */
+static struct chunk *cache_take(size_t size)
+{
+	struct chunk **link, *c = NULL;
+
+	pthread_mutex_lock(&cache.lock);
+	for (link = &cache.first; *link; link = &(*link)->prev) {
+		if ((*link)->size >= size) {
+			c = *link;
+			*link = c->prev;
+			cache.bytes -= c->size;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&cache.lock);
+	return c;
+}
+
+/* Keep c, zeroed, if it is small and the cache has room; true if kept. */
+static bool cache_give(struct chunk *c)
+{
+	bool kept = false;
+
+	if (c->size > CACHED_CHUNK_MAX)
+		return false;
+	memset(c + 1, 0, c->used - sizeof(*c));
+	pthread_mutex_lock(&cache.lock);
+	if (cache.bytes + c->size <= CACHE_MAX) {
+		c->prev = cache.first;
+		cache.first = c;
+		cache.bytes += c->size;
+		kept = true;
+	}
+	pthread_mutex_unlock(&cache.lock);
+	return kept;
+}
 
 struct arena *arena_new(void)
 {
@@ -58,6 +113,9 @@ static struct chunk *new_chunk(struct arena *arena, size_t need)
 
 	if (size < chunk_header() + need)
 		size = round_up(chunk_header() + need, HUGE_PAGE);
+	c = cache_take(size);
+	if (c)
+		goto add;
 	extra = size >= HUGE_PAGE ? HUGE_PAGE : 0;
 	map = mmap(NULL, size + extra, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -74,11 +132,12 @@ static struct chunk *new_chunk(struct arena *arena, size_t need)
 		munmap((void *)(aligned + size), start + extra - aligned);
 	if (extra)
 		madvise((void *)aligned, size, MADV_HUGEPAGE);
+	c = (struct chunk *)aligned;
+	c->size = size;
+add:
 	if (arena->next_size < MAX_CHUNK)
 		arena->next_size *= 2;
-	c = (struct chunk *)aligned;
 	c->prev = arena->last;
-	c->size = size;
 	c->used = chunk_header();
 	arena->last = c;
 	return c;
@@ -108,7 +167,8 @@ void arena_free(struct arena *arena)
 		return;
 	for (c = arena->last; c; c = prev) {
 		prev = c->prev;
-		munmap(c, c->size);
+		if (!cache_give(c))
+			munmap(c, c->size);
 	}
 	pthread_mutex_destroy(&arena->lock);
 	free(arena);

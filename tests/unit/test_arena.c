@@ -96,9 +96,32 @@ static void test_zeroed_and_large(void)
 	arena_free(arena);
 }
 
+/*
+ * An arena made after another was freed gets its chunks back: still
+ * zeroed, and the same memory (no new mapping to fault in).
+ */
+static void test_reused(void)
+{
+	struct arena *first = arena_new(), *second;
+	size_t size = (size_t)200 << 10, i, nonzero = 0;
+	unsigned char *old = arena_alloc(first, size), *fresh;
+
+	memset(old, 0xff, size);
+	arena_free(first);
+	second = arena_new();
+	fresh = arena_alloc(second, size);
+	for (i = 0; i < size; i++)
+		nonzero += fresh[i] != 0;
+	CHECK(fresh == old, "a freed arena's chunk is reused");
+	CHECK(nonzero == 0, "a reused chunk is zeroed (%zu bytes not)",
+	      nonzero);
+	arena_free(second);
+}
+
 int main(void)
 {
 	test_zeroed_and_large();
+	test_reused();
 	test_threads();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
