@@ -75,9 +75,10 @@ struct analysis {
 	/* by root global id: partition + 1, 0 until named; NULL: one */
 	uint8_t *partition_of;
 	unsigned int partition, npartitions;
-	const char **bases;	/* FUNC symbols' base names, sorted */
+	/* FUNC symbols' base names, a set: NULL in empty slots */
+	const char **bases;
+	size_t bases_mask;
 	const struct image_symbol *symbols;	/* the final report's */
-	size_t nbases;
 	struct owner_claim *claims;
 	size_t nclaims, claims_cap;
 	size_t fn_cap;
@@ -677,6 +678,7 @@ static void count_function(struct summary *s, const struct function *fn)
 
 struct symbol_share {
 	struct analysis *a;
+	const char **bases;	/* per symbol */
 	size_t first, end;
 };
 
@@ -690,37 +692,65 @@ static void *name_symbols(void *arg)
 	list_symbols(a->img, a->r, share->first, share->end);
 	for (i = share->first; i < share->end; i++)
 		if (a->img->syms[i].kind == SYM_FUNC)
-			a->bases[i] = symbol_base(a->strings,
-						  a->r->symbols[i].name);
+			share->bases[i] = symbol_base(a->strings,
+						      a->r->symbols[i].name);
 	return NULL;
 }
 
+/* Is name the base name of a FUNC symbol? */
+static bool has_base(const struct analysis *a, const char *name)
+{
+	size_t slot = hash_ptr(name) & a->bases_mask;
+
+	while (a->bases[slot] && a->bases[slot] != name)
+		slot = (slot + 1) & a->bases_mask;
+	return a->bases[slot] != NULL;
+}
+
+/* The base names, per symbol (NULL if not FUNC), into a set. */
+static void index_bases(struct analysis *a, const char **per_symbol,
+			size_t nsyms)
+{
+	size_t n = 16, i, slot;
+
+	while (n < nsyms * 2)
+		n *= 2;
+	a->bases = xcalloc(n, sizeof(*a->bases));
+	a->bases_mask = n - 1;
+	for (i = 0; i < nsyms; i++) {
+		if (!per_symbol[i])
+			continue;
+		slot = hash_ptr(per_symbol[i]) & a->bases_mask;
+		while (a->bases[slot] && a->bases[slot] != per_symbol[i])
+			slot = (slot + 1) & a->bases_mask;
+		a->bases[slot] = per_symbol[i];
+	}
+}
+
 /*
- * r->symbols by n threads, but for their owners, and the base names of
- * FUNC symbols, sorted for bsearch.
+ * r->symbols by n threads, but for their owners, and the set of the base
+ * names of FUNC symbols.
  */
 static void list_image_symbols(struct analysis *a, unsigned int n)
 {
 	struct symbol_share *shares = xcalloc(n, sizeof(*shares));
-	size_t nsyms = a->img->nsyms, i;
+	size_t nsyms = a->img->nsyms;
+	const char **bases = xcalloc(nsyms + 1, sizeof(*bases));
 	unsigned int k;
 
 	a->r->symbols = xcalloc(nsyms + 1, sizeof(*a->r->symbols));
 	a->r->nsymbols = nsyms;
-	a->bases = xcalloc(nsyms + 1, sizeof(*a->bases));
 	for (k = 0; k < n; k++) {
 		shares[k].a = a;
+		shares[k].bases = bases;
 		shares[k].first = nsyms * k / n;
 		shares[k].end = nsyms * (k + 1) / n;
 	}
 	run_shares(name_symbols, shares, n, sizeof(*shares));
 	free(shares);
 	a->symbols = a->r->symbols;
-	a->nbases = 0;
-	for (i = 0; i < nsyms; i++)
-		if (a->bases[i])
-			a->bases[a->nbases++] = a->bases[i];
-	sort_array(a->bases, a->nbases, sizeof(*a->bases), compare_pointers);
+	index_bases(a, bases, nsyms);
+	free(bases);
 }
 
 /* The finer view: one function per (name, decl file, decl line). */
@@ -752,9 +782,7 @@ static void finish_functions(struct analysis *a)
 		free(a->acc[i].decl_seen);
 		sort_array(fn->decls, fn->ndecls, sizeof(*fn->decls),
 		      compare_decls);
-		fn->in_symtab = bsearch(&fn->name, a->bases, a->nbases,
-					sizeof(*a->bases),
-					compare_pointers) != NULL;
+		fn->in_symtab = has_base(a, fn->name);
 		fn->exported = a->img->nexported &&
 			       bsearch(&fn->name, a->img->exported,
 				       a->img->nexported, sizeof(char *),
