@@ -125,7 +125,6 @@ static int check_debug_file(struct input *in, char **err)
 	char *main_id, *debug_id;
 	Elf *elf;
 	int fd, ret = 0;
-
 	unsigned int type;
 
 	if (check_file(in->debug_file, "debug file: ", &type, err))
@@ -269,7 +268,8 @@ static int open_dwfl(struct input *in, unsigned int type, char **err)
 	dwfl_module_info(in->mod, &userdata, NULL, NULL, NULL, NULL, NULL,
 			 NULL);
 	*userdata = in;
-	in->elf = unrelocated_elf(in);
+	if (type == ET_REL)
+		in->elf = unrelocated_elf(in);
 	if (!in->elf)
 		in->elf = dwfl_module_getelf(in->mod, &in->bias);
 	if (!in->elf || !gelf_getehdr(in->elf, &in->ehdr)) {
