@@ -389,6 +389,7 @@ static int by_start(const void *a, const void *b)
 /* ET_REL: where libdwfl laid out each allocated section, by address. */
 static void index_alloc_sections(struct input *in)
 {
+	struct alloc_section *section;
 	Elf_Scn *scn = NULL;
 	GElf_Shdr shdr;
 	size_t cap = 0;
@@ -398,11 +399,10 @@ static void index_alloc_sections(struct input *in)
 		if (!gelf_getshdr(scn, &shdr) || !(shdr.sh_flags & SHF_ALLOC) ||
 		    !shdr.sh_size)
 			continue;
-		*ARRAY_PUSH(in->alloc, in->nalloc, cap) = (struct alloc_section){
-			.start = shdr.sh_addr,
-			.end = shdr.sh_addr + shdr.sh_size,
-			.scn = scn,
-		};
+		section = ARRAY_PUSH(in->alloc, in->nalloc, cap);
+		section->start = shdr.sh_addr;
+		section->end = shdr.sh_addr + shdr.sh_size;
+		section->scn = scn;
 	}
 	if (in->nalloc)
 		qsort(in->alloc, in->nalloc, sizeof(*in->alloc), by_start);

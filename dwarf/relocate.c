@@ -27,7 +27,7 @@ struct reloc_file {
 	Elf *elf;
 	GElf_Ehdr ehdr;
 	size_t nsections, shstrndx;
-	GElf_Addr *section_address;	/* per section, 0 when not allocated */
+	GElf_Addr *section_address;	/* per section; 0: not allocated */
 	int fd;
 	struct reloc_copies *copies;
 };
@@ -42,15 +42,19 @@ static struct {
 	unsigned int n;
 } pool = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
-/* The pooled buffer that best fits size: the smallest big enough, or
- * else the largest, to be replaced. */
+/*
+ * The pooled buffer that best fits size: the smallest big enough, or
+ * else the largest, to be replaced.
+ */
 static unsigned int pool_pick(size_t size)
 {
 	unsigned int i, best = 0;
 
-	for (i = 1; i < pool.n; i++) {
-		bool fits = pool.cap[i] >= size, best_fits = pool.cap[best] >= size;
+	bool fits, best_fits;
 
+	for (i = 1; i < pool.n; i++) {
+		fits = pool.cap[i] >= size;
+		best_fits = pool.cap[best] >= size;
 		if (fits ? !best_fits || pool.cap[i] < pool.cap[best]
 			 : !best_fits && pool.cap[i] > pool.cap[best])
 			best = i;
