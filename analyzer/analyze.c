@@ -902,6 +902,7 @@ static void partition_roots(struct analysis *a, unsigned int n)
 	free(shares);
 }
 
+/* Each partition sorts its functions by name; the merge interleaves them. */
 static void *analyze_partition(void *arg)
 {
 	struct analysis *a = arg;
@@ -910,6 +911,8 @@ static void *analyze_partition(void *arg)
 	count_calls(a);
 	finish_functions(a);
 	own_variables(a);
+	sort_array(a->r->functions, a->r->nfunctions,
+		   sizeof(*a->r->functions), compare_functions);
 	return NULL;
 }
 
@@ -947,9 +950,57 @@ static void append(void *to, size_t *n, const void *from, size_t count,
 }
 
 /*
+ * Where each function of fns goes to be in name order: fns holds n runs
+ * sorted by name, run p from start[p] to start[p + 1].
+ */
+static uint32_t *merged_order(const struct function *fns, const size_t *start,
+			      unsigned int n)
+{
+	size_t next[MAX_PARTITIONS], i;
+	uint32_t *order = xmalloc((start[n] + 1) * sizeof(*order));
+	unsigned int p, best;
+
+	memcpy(next, start, n * sizeof(*next));
+	for (i = 0; i < start[n]; i++) {
+		best = n;
+		for (p = 0; p < n; p++)
+			if (next[p] < start[p + 1] &&
+			    (best == n || strcmp(fns[next[p]].name,
+						 fns[next[best]].name) < 0))
+				best = p;
+		order[i] = (uint32_t)next[best]++;
+	}
+	return order;
+}
+
+/*
+ * fns[i] becomes what fns[order[i]] was, in place, one cycle of the
+ * permutation at a time (order is used up): no second array of 37,000
+ * functions to fault in.
+ */
+static void permute(struct function *fns, uint32_t *order, size_t n)
+{
+	struct function held;
+	size_t i, at, from;
+
+	for (i = 0; i < n; i++) {
+		if (order[i] == i)
+			continue;
+		held = fns[i];
+		for (at = i; (from = order[at]) != i; at = from) {
+			fns[at] = fns[from];
+			order[at] = (uint32_t)at;
+		}
+		fns[at] = held;
+		order[at] = (uint32_t)at;
+	}
+}
+
+/*
  * The partitions' functions and counts into a->r, and the symbols'
  * owners. The first partition's array grows to hold all: the largest
- * copy is the one not made.
+ * copy is the one not made. Each partition's functions come sorted by
+ * name, and leave merged in name order.
  */
 static void merge_partitions(struct analysis *a, struct analysis *parts,
 			     unsigned int n)
@@ -957,11 +1008,15 @@ static void merge_partitions(struct analysis *a, struct analysis *parts,
 	struct report *r = a->r;
 	uint64_t *kept = xcalloc(a->img->nsyms + 1, sizeof(*kept));
 	const struct owner_claim *c;
-	size_t nfunctions = 0, k;
+	size_t nfunctions = 0, k, start[MAX_PARTITIONS + 1];
+	uint32_t *order;
 	unsigned int p;
 
-	for (p = 0; p < n; p++)
+	for (p = 0; p < n; p++) {
+		start[p] = nfunctions;
 		nfunctions += parts[p].r->nfunctions;
+	}
+	start[n] = nfunctions;
 	r->functions = xrealloc(parts[0].r->functions,
 				(nfunctions + 1) * sizeof(*r->functions));
 	r->nfunctions = parts[0].r->nfunctions;
@@ -987,6 +1042,11 @@ static void merge_partitions(struct analysis *a, struct analysis *parts,
 		free(parts[p].name_index);
 	}
 	free(kept);
+	if (n > 1) {
+		order = merged_order(r->functions, start, n);
+		permute(r->functions, order, r->nfunctions);
+		free(order);
+	}
 }
 
 /*
@@ -1041,8 +1101,6 @@ struct report *analyze_image(const struct image_rec *img,
 	settle_roots(&a);
 	list_image_symbols(&a, npartitions);
 	analyze_functions(&a, npartitions);
-	sort_array(r->functions, r->nfunctions, sizeof(*r->functions),
-		   compare_functions);
 	r->summary.unresolved_refs = join.unresolved;
 	r->summary.has_ftrace = img->has_mcount;
 	find_suffixed(r);
