@@ -816,34 +816,72 @@ static bool follows_root(const struct die_rec *d)
 	}
 }
 
-/*
- * Every chain the analysis follows that join_build could not end goes
- * through join_root here, once, in DIE order: it counts them, and after
- * it every root is known, so that partitions only read the join.
- */
-static void settle_roots(struct analysis *a)
+struct settle_share {
+	struct analysis *a;
+	uint32_t first_unit, end_unit;
+	uint32_t *unsettled;	/* ids whose root is unknown, in DIE order */
+	size_t n, cap;
+};
+
+static void note_unsettled(struct settle_share *share, uint32_t id)
 {
-	const struct image_rec *img = a->img;
+	if (share->a->join->root[id] == NO_DIE)
+		*ARRAY_PUSH(share->unsettled, share->n, share->cap) = id;
+}
+
+/* The DIEs of a unit slice that the analysis follows, roots unknown. */
+static void *find_unsettled(void *arg)
+{
+	struct settle_share *share = arg;
+	const struct image_rec *img = share->a->img;
 	const struct die_rec *d;
 	uint32_t u, base;
 	size_t k;
 
-	for (u = 0; u < img->nunits; u++) {
-		base = (uint32_t)a->join->die_base[u];
+	for (u = share->first_unit; u < share->end_unit; u++) {
+		base = (uint32_t)share->a->join->die_base[u];
 		for (k = 0; k < img->units[u].ndies; k++) {
 			d = &img->units[u].dies[k];
 			if (!follows_root(d))
 				continue;
-			join_root(a->join, base + (uint32_t)k);
+			note_unsettled(share, base + (uint32_t)k);
 			if (d->kind != DIE_INLINED)
 				continue;
 			if (d->container >= 0)
-				join_root(a->join,
-					  base + (uint32_t)d->container);
+				note_unsettled(share,
+					       base + (uint32_t)d->container);
 			if (d->caller >= 0)
-				join_root(a->join, base + (uint32_t)d->caller);
+				note_unsettled(share,
+					       base + (uint32_t)d->caller);
 		}
 	}
+	return NULL;
+}
+
+/*
+ * Every chain the analysis follows that join_build could not end goes
+ * through join_root here, once, in DIE order: it counts them, and after
+ * it every root is known, so that partitions only read the join. n
+ * threads look for them (rarely any), one settles them in order.
+ */
+static void settle_roots(struct analysis *a, unsigned int n)
+{
+	struct settle_share *shares = xcalloc(n, sizeof(*shares));
+	unsigned int k;
+	size_t i;
+
+	for (k = 0; k < n; k++) {
+		shares[k].a = a;
+		shares[k].first_unit = join_slice_start(a->join, k, n);
+		shares[k].end_unit = join_slice_start(a->join, k + 1, n);
+	}
+	run_shares(find_unsettled, shares, n, sizeof(*shares));
+	for (k = 0; k < n; k++) {
+		for (i = 0; i < shares[k].n; i++)
+			join_root(a->join, shares[k].unsettled[i]);
+		free(shares[k].unsettled);
+	}
+	free(shares);
 }
 
 struct naming_share {
@@ -1098,7 +1136,7 @@ struct report *analyze_image(const struct image_rec *img,
 				(join.ndies + 1) * sizeof(*a.root_fn));
 	a.root_decl = arena_alloc(join.tables,
 				  (join.ndies + 1) * sizeof(*a.root_decl));
-	settle_roots(&a);
+	settle_roots(&a, npartitions);
 	list_image_symbols(&a, npartitions);
 	analyze_functions(&a, npartitions);
 	r->summary.unresolved_refs = join.unresolved;
