@@ -49,6 +49,8 @@ struct file_memo {
  * the function named first by the later DIE, then its later instance;
  * the later variable.
  */
+struct naming_share;
+
 struct owner_claim {
 	size_t sym;
 	uint64_t rank;		/* claim_rank(): the highest keeps it */
@@ -74,6 +76,9 @@ struct analysis {
 	struct join *join;
 	/* by root global id: partition + 1, 0 until named; NULL: one */
 	uint8_t *partition_of;
+	/* with partitions: the DIEs each follows, listed by partition_roots */
+	const struct naming_share *naming;
+	unsigned int nnaming;
 	unsigned int partition, npartitions;
 	/* FUNC symbols' base names, a set: NULL in empty slots */
 	const char **bases;
@@ -404,65 +409,105 @@ static void record_instance(struct analysis *a, uint32_t id,
 	note_decl(a, fn_idx, root, false);
 }
 
-static void collect(struct analysis *a)
+/* A DIE the analysis follows to its root, and its unit. */
+struct followed {
+	uint32_t id, unit;
+};
+
+struct naming_share {
+	struct analysis *a;
+	uint32_t first_unit, end_unit;
+	unsigned int npartitions;
+	/* the slice's followed DIEs by partition of their root, in order */
+	struct followed *list[MAX_PARTITIONS];
+	size_t n[MAX_PARTITIONS], cap[MAX_PARTITIONS];
+	size_t indirect_calls;
+};
+
+/* A call into a function that has no site and no code here (printk from
+ * a module) names nothing in the report: run after the sites. */
+static void count_call(struct analysis *a, uint32_t id)
+{
+	uint32_t root = join_root_known(a->join, id);
+	const char *name;
+	size_t fn_idx;
+
+	if (!owns(a, root))
+		return;
+	a->r->summary.call_sites_direct++;
+	/* a callee declared here is named by a root elsewhere */
+	if (a->root_fn[root]) {
+		a->r->functions[a->root_fn[root] - 1].direct_calls++;
+		return;
+	}
+	name = root_name(a, root);
+	fn_idx = name ? find_function(a, name) : SIZE_MAX;
+	if (fn_idx != SIZE_MAX)
+		a->r->functions[fn_idx].direct_calls++;
+}
+
+/* Sites and copies, then calls, of the DIEs followed, in DIE order. */
+static void follow(struct analysis *a, bool calls, uint32_t id, uint32_t u,
+		   const struct die_rec *d)
+{
+	if (calls) {
+		if (d->kind == DIE_CALL_SITE && !(d->flags & DIE_INDIRECT))
+			count_call(a, id);
+	} else if (d->kind == DIE_INLINED) {
+		record_site(a, id, u, d);
+	} else if (d->kind == DIE_SUBPROGRAM && (d->flags & DIE_HAS_CODE)) {
+		record_instance(a, id, d);
+	}
+}
+
+/* This partition's DIEs, as partition_roots listed them. */
+static void follow_listed(struct analysis *a, bool calls)
+{
+	const struct naming_share *share;
+	const struct followed *f;
+	unsigned int s;
+	size_t i;
+
+	for (s = 0; s < a->nnaming; s++) {
+		share = &a->naming[s];
+		for (i = 0; i < share->n[a->partition]; i++) {
+			f = &share->list[a->partition][i];
+			follow(a, calls, f->id, f->unit,
+			       &a->img->units[f->unit].dies
+					[f->id - a->join->die_base[f->unit]]);
+		}
+		if (calls && a->partition == 0)
+			a->r->summary.call_sites_indirect +=
+				share->indirect_calls;
+	}
+}
+
+/* Every DIE: one partition only. */
+static void follow_all(struct analysis *a, bool calls)
 {
 	const struct image_rec *img = a->img;
 	const struct die_rec *d;
-	uint32_t u, id;
+	uint32_t u;
 	size_t k;
 
 	for (u = 0; u < img->nunits; u++) {
 		for (k = 0; k < img->units[u].ndies; k++) {
 			d = &img->units[u].dies[k];
-			id = (uint32_t)(a->join->die_base[u] + k);
-			if (d->kind == DIE_INLINED)
-				record_site(a, id, u, d);
-			else if (d->kind == DIE_SUBPROGRAM &&
-				 (d->flags & DIE_HAS_CODE))
-				record_instance(a, id, d);
+			if (calls && d->kind == DIE_CALL_SITE &&
+			    (d->flags & DIE_INDIRECT))
+				a->r->summary.call_sites_indirect++;
+			follow(a, calls,
+			       (uint32_t)(a->join->die_base[u] + k), u, d);
 		}
 	}
 }
 
-/*
- * After collect(): a call into a function that has no site and no code
- * here (printk from a module) names nothing in the report.
- */
-static void count_calls(struct analysis *a)
+static void follow_dies(struct analysis *a, bool calls)
 {
-	const struct image_rec *img = a->img;
-	struct summary *sum = &a->r->summary;
-	const struct die_rec *d;
-	const char *name;
-	size_t k, fn_idx;
-	uint32_t u, root;
-
-	for (u = 0; u < img->nunits; u++) {
-		for (k = 0; k < img->units[u].ndies; k++) {
-			d = &img->units[u].dies[k];
-			if (d->kind != DIE_CALL_SITE)
-				continue;
-			if (d->flags & DIE_INDIRECT) {
-				sum->call_sites_indirect += a->partition == 0;
-				continue;
-			}
-			root = join_root_known(
-				a->join, (uint32_t)(a->join->die_base[u] + k));
-			if (!owns(a, root))
-				continue;
-			sum->call_sites_direct++;
-			/* a callee declared here is named by a root elsewhere */
-			if (a->root_fn[root]) {
-				a->r->functions[a->root_fn[root] - 1]
-					.direct_calls++;
-				continue;
-			}
-			name = root_name(a, root);
-			fn_idx = name ? find_function(a, name) : SIZE_MAX;
-			if (fn_idx != SIZE_MAX)
-				a->r->functions[fn_idx].direct_calls++;
-		}
-	}
+	if (a->naming)
+		follow_listed(a, calls);
+	else
+		follow_all(a, calls);
 }
 
 static void add_copy(struct analysis *a, size_t fn_idx,
@@ -884,40 +929,52 @@ static void settle_roots(struct analysis *a, unsigned int n)
 	free(shares);
 }
 
-struct naming_share {
-	struct analysis *a;
-	uint32_t first_unit, end_unit;
-	unsigned int npartitions;
-};
+/* The partition of root, named by whichever thread gets there first. */
+static unsigned int partition_of(struct analysis *a, uint32_t root,
+				 unsigned int npartitions)
+{
+	uint8_t p = __atomic_load_n(&a->partition_of[root], __ATOMIC_RELAXED);
+	const char *name;
 
-/* The partition of each root a site, instance or call names. */
+	/* sites share roots: name each once (a race names it twice alike) */
+	if (p)
+		return p - 1u;
+	name = root_name(a, root);
+	p = name ? (uint8_t)(hash_bytes(name, strlen(name)) % npartitions) : 0;
+	__atomic_store_n(&a->partition_of[root], (uint8_t)(p + 1),
+			 __ATOMIC_RELAXED);
+	return p;
+}
+
+/*
+ * The partition of each root a site, instance or call names, and the
+ * slice's followed DIEs listed by partition: each partition then reads
+ * its own, not every record.
+ */
 static void *name_roots(void *arg)
 {
 	struct naming_share *share = arg;
 	struct analysis *a = share->a;
 	const struct die_rec *d;
-	const char *name;
-	uint32_t u, root;
+	struct followed *f;
+	uint32_t u, id;
+	unsigned int p;
 	size_t k;
-	uint8_t p;
 
 	for (u = share->first_unit; u < share->end_unit; u++) {
 		for (k = 0; k < a->img->units[u].ndies; k++) {
 			d = &a->img->units[u].dies[k];
+			share->indirect_calls += d->kind == DIE_CALL_SITE &&
+						 (d->flags & DIE_INDIRECT);
 			if (!follows_root(d))
 				continue;
-			root = join_root_known(
-				a->join, (uint32_t)(a->join->die_base[u] + k));
-			/* sites share roots: name each once */
-			if (__atomic_load_n(&a->partition_of[root],
-					    __ATOMIC_RELAXED))
-				continue;
-			name = root_name(a, root);
-			p = name ? (uint8_t)(hash_bytes(name, strlen(name)) %
-					     share->npartitions)
-				 : 0;
-			__atomic_store_n(&a->partition_of[root], p + 1,
-					 __ATOMIC_RELAXED);
+			id = (uint32_t)(a->join->die_base[u] + k);
+			p = partition_of(a, join_root_known(a->join, id),
+					 share->npartitions);
+			f = ARRAY_PUSH(share->list[p], share->n[p],
+				       share->cap[p]);
+			f->id = id;
+			f->unit = u;
 		}
 	}
 	return NULL;
@@ -937,7 +994,20 @@ static void partition_roots(struct analysis *a, unsigned int n)
 		shares[k].end_unit = join_slice_start(a->join, k + 1, n);
 	}
 	run_shares(name_roots, shares, n, sizeof(*shares));
-	free(shares);
+	a->naming = shares;
+	a->nnaming = n;
+}
+
+static void free_naming(struct analysis *a)
+{
+	unsigned int s, p;
+
+	for (s = 0; s < a->nnaming; s++)
+		for (p = 0; p < MAX_PARTITIONS; p++)
+			free(a->naming[s].list[p]);
+	free((void *)a->naming);
+	a->naming = NULL;
+	a->nnaming = 0;
 }
 
 /* Each partition sorts its functions by name; the merge interleaves them. */
@@ -945,8 +1015,8 @@ static void *analyze_partition(void *arg)
 {
 	struct analysis *a = arg;
 
-	collect(a);
-	count_calls(a);
+	follow_dies(a, false);
+	follow_dies(a, true);
 	finish_functions(a);
 	own_variables(a);
 	sort_array(a->r->functions, a->r->nfunctions,
@@ -1109,6 +1179,7 @@ static void analyze_functions(struct analysis *a, unsigned int n)
 	merge_partitions(a, parts, n);
 	free(parts);
 	free(reports);
+	free_naming(a);
 	a->partition_of = NULL;
 }
 
