@@ -33,7 +33,7 @@ DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c \
 ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \
 	analyzer/analyze.c analyzer/describe.c analyzer/tracer.c \
 	analyzer/compare.c analyzer/whatif.c
-REPORT := report/common.c report/json.c report/json_functions.c report/json_writer.c report/text.c report/load.c \
+REPORT := report/common.c report/json.c report/json_functions.c report/json_writer.c report/ordered.c report/text.c report/load.c \
 	report/tracer.c report/compare.c report/whatif.c report/html.c
 CLI := cli/main.c cli/inputs.c
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))

@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/util.h"
 #include "json_functions.h"
 #include "json_util.h"
+#include "ordered.h"
 #include "render.h"
 
 json_t *json_addr(uint64_t addr)
@@ -268,24 +270,87 @@ static json_t *skipped_block(const struct scan_results *res)
 	return skipped;
 }
 
+/* The reports of several inputs, each rendered into memory. */
+struct report_texts {
+	struct report **reports;	/* those read */
+	const struct render_opts *opts;	/* for one thread */
+	char **text;
+	size_t *len;
+	int *rc;
+};
+
+static void render_one_report(void *ctx, size_t k)
+{
+	struct report_texts *t = ctx;
+	FILE *mem = open_memstream(&t->text[k], &t->len[k]);
+
+	if (!mem) {
+		t->rc[k] = -1;
+		return;
+	}
+	emit_report(mem, t->reports[k], t->opts, 2, &t->rc[k]);
+	if (fclose(mem))
+		t->rc[k] = -1;
+}
+
+static int write_one_report(void *ctx, size_t k, FILE *out)
+{
+	struct report_texts *t = ctx;
+
+	fputs(k ? ",\n  " : "\n  ", out);
+	if (t->text[k])
+		fwrite(t->text[k], 1, t->len[k], out);
+	free(t->text[k]);
+	return t->rc[k];
+}
+
+/*
+ * The reports, on opts->jobs threads: a modules tree is 1,138 reports,
+ * and each report's functions are too few to split.
+ */
+static int emit_reports(FILE *out, const struct scan_results *res,
+			const struct render_opts *opts, size_t *n)
+{
+	struct render_opts one = *opts;
+	struct report_texts t = { .opts = &one };
+	size_t i;
+	int rc;
+
+	one.jobs = 1;
+	t.reports = xcalloc(res->nreports + 1, sizeof(*t.reports));
+	for (i = 0, *n = 0; i < res->nreports; i++)
+		if (res->reports[i])
+			t.reports[(*n)++] = res->reports[i];
+	t.text = xcalloc(*n + 1, sizeof(*t.text));
+	t.len = xcalloc(*n + 1, sizeof(*t.len));
+	t.rc = xcalloc(*n + 1, sizeof(*t.rc));
+	rc = write_ordered(out,
+			   &(struct ordered_pieces){ .n = *n,
+						     .ctx = &t,
+						     .render = render_one_report,
+						     .write = write_one_report },
+			   opts->jobs);
+	free(t.reports);
+	free(t.text);
+	free(t.len);
+	free(t.rc);
+	return rc;
+}
+
 /* Several inputs: one report each, the failures, and a total. */
 static void emit_multi(FILE *out, const struct scan_results *res,
 		       const struct render_opts *opts, int *rc)
 {
 	struct emitter e = { .out = out, .first = true, .depth = 1 };
 	struct summary total;
-	size_t i, n = 0;
+	size_t n;
 
 	fputc('{', out);
 	member(&e, "schema", json_string(INLSCAN_SCHEMA));
 	member(&e, "tool", tool_block());
 	open_member(&e, "reports");
-	for (i = 0; i < res->nreports; i++) {
-		if (!res->reports[i])
-			continue;
-		fprintf(out, "%s  ", n++ ? ",\n" : "\n");
-		emit_report(out, res->reports[i], opts, 2, rc);
-	}
+	if (emit_reports(out, res, opts, &n))
+		*rc = -1;
 	fputs(n ? "\n ]" : "]", out);
 	member(&e, "skipped", skipped_block(res));
 	total_summary(res, &total);

@@ -7,16 +7,15 @@
 #include "json_functions.h"
 
 #include <inttypes.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../common/util.h"
 #include "json_writer.h"
+#include "ordered.h"
 
-/* Functions per chunk, and chunks rendered ahead of the one written. */
+/* Functions per chunk. */
 #define CHUNK 512
-#define AHEAD_PER_THREAD 4
 
 static void write_decls(struct json_writer *w, const struct function *fn)
 {
@@ -162,7 +161,6 @@ static bool listed(const struct function *fn, const struct render_opts *opts)
 struct chunk {
 	struct json_writer w;
 	bool first;		/* no function listed before this chunk */
-	bool done;
 };
 
 struct chunked {
@@ -171,14 +169,11 @@ struct chunked {
 	int indent;
 	struct chunk *chunks;
 	size_t nchunks;
-	size_t next_render, next_write;
-	size_t ahead;
-	pthread_mutex_t lock;
-	pthread_cond_t change;
 };
 
-static void render_chunk(struct chunked *c, size_t k)
+static void render_chunk(void *ctx, size_t k)
 {
+	struct chunked *c = ctx;
 	struct chunk *ch = &c->chunks[k];
 	size_t i, end = (k + 1) * CHUNK;
 
@@ -191,72 +186,12 @@ static void render_chunk(struct chunked *c, size_t k)
 				       c->r->summary.has_ftrace, c->opts);
 }
 
-/* Render chunks in order, never more than `ahead` past the writer. */
-static void *render_chunks(void *arg)
+static int write_chunk(void *ctx, size_t k, FILE *out)
 {
-	struct chunked *c = arg;
-	size_t k;
+	struct chunked *c = ctx;
+	int rc = jw_flush(&c->chunks[k].w, out);
 
-	pthread_mutex_lock(&c->lock);
-	for (;;) {
-		while (c->next_render < c->nchunks &&
-		       c->next_render >= c->next_write + c->ahead)
-			pthread_cond_wait(&c->change, &c->lock);
-		if (c->next_render >= c->nchunks)
-			break;
-		k = c->next_render++;
-		pthread_mutex_unlock(&c->lock);
-		render_chunk(c, k);
-		pthread_mutex_lock(&c->lock);
-		c->chunks[k].done = true;
-		pthread_cond_broadcast(&c->change);
-	}
-	pthread_mutex_unlock(&c->lock);
-	return NULL;
-}
-
-static int write_chunks(FILE *out, struct chunked *c)
-{
-	struct chunk *ch;
-	int rc = 0;
-	size_t k;
-
-	for (k = 0; k < c->nchunks; k++) {
-		ch = &c->chunks[k];
-		pthread_mutex_lock(&c->lock);
-		while (!ch->done)
-			pthread_cond_wait(&c->change, &c->lock);
-		pthread_mutex_unlock(&c->lock);
-		if (jw_flush(&ch->w, out))
-			rc = -1;
-		jw_free(&ch->w);
-		pthread_mutex_lock(&c->lock);
-		c->next_write++;
-		pthread_cond_broadcast(&c->change);
-		pthread_mutex_unlock(&c->lock);
-	}
-	return rc;
-}
-
-static int write_threaded(FILE *out, struct chunked *c, int jobs)
-{
-	pthread_t *threads = xcalloc((size_t)jobs, sizeof(*threads));
-	int started = 0, rc;
-
-	pthread_mutex_init(&c->lock, NULL);
-	pthread_cond_init(&c->change, NULL);
-	c->ahead = (size_t)jobs * AHEAD_PER_THREAD;
-	while (started < jobs &&
-	       !pthread_create(&threads[started], NULL, render_chunks, c))
-		started++;
-	if (!started)
-		render_chunks(c);	/* no thread: render all here first */
-	rc = write_chunks(out, c);
-	while (started-- > 0)
-		pthread_join(threads[started], NULL);
-	pthread_cond_destroy(&c->change);
-	pthread_mutex_destroy(&c->lock);
-	free(threads);
+	jw_free(&c->chunks[k].w);
 	return rc;
 }
 
@@ -280,15 +215,12 @@ int json_write_functions(FILE *out, const struct report *r,
 	jw_init(&w, indent);
 	jw_open(&w, '[');
 	rc = jw_flush(&w, out);
-	if (opts->jobs > 1 && c.nchunks > 1) {
-		rc |= write_threaded(out, &c, opts->jobs);
-	} else {
-		for (k = 0; k < c.nchunks; k++) {
-			render_chunk(&c, k);
-			rc |= jw_flush(&c.chunks[k].w, out);
-			jw_free(&c.chunks[k].w);
-		}
-	}
+	rc |= write_ordered(out,
+			    &(struct ordered_pieces){ .n = c.nchunks,
+						      .ctx = &c,
+						      .render = render_chunk,
+						      .write = write_chunk },
+			    opts->jobs);
 	w.empty[1] = first;
 	jw_close(&w, ']');
 	rc |= jw_flush(&w, out);

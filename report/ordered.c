@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "ordered.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include "../common/util.h"
+
+#define AHEAD_PER_THREAD 4
+
+struct pipeline {
+	const struct ordered_pieces *p;
+	bool *done;
+	size_t next_render, next_write, ahead;
+	pthread_mutex_t lock;
+	pthread_cond_t change;
+};
+
+/* Render pieces in order, never more than `ahead` past the writer. */
+static void *render_pieces(void *arg)
+{
+	struct pipeline *pl = arg;
+	size_t k;
+
+	pthread_mutex_lock(&pl->lock);
+	for (;;) {
+		while (pl->next_render < pl->p->n &&
+		       pl->next_render >= pl->next_write + pl->ahead)
+			pthread_cond_wait(&pl->change, &pl->lock);
+		if (pl->next_render >= pl->p->n)
+			break;
+		k = pl->next_render++;
+		pthread_mutex_unlock(&pl->lock);
+		pl->p->render(pl->p->ctx, k);
+		pthread_mutex_lock(&pl->lock);
+		pl->done[k] = true;
+		pthread_cond_broadcast(&pl->change);
+	}
+	pthread_mutex_unlock(&pl->lock);
+	return NULL;
+}
+
+static int write_pieces(FILE *out, struct pipeline *pl)
+{
+	int rc = 0;
+	size_t k;
+
+	for (k = 0; k < pl->p->n; k++) {
+		pthread_mutex_lock(&pl->lock);
+		while (!pl->done[k])
+			pthread_cond_wait(&pl->change, &pl->lock);
+		pthread_mutex_unlock(&pl->lock);
+		rc |= pl->p->write(pl->p->ctx, k, out);
+		pthread_mutex_lock(&pl->lock);
+		pl->next_write++;
+		pthread_cond_broadcast(&pl->change);
+		pthread_mutex_unlock(&pl->lock);
+	}
+	return rc;
+}
+
+static int write_in_turn(FILE *out, const struct ordered_pieces *p)
+{
+	int rc = 0;
+	size_t k;
+
+	for (k = 0; k < p->n; k++) {
+		p->render(p->ctx, k);
+		rc |= p->write(p->ctx, k, out);
+	}
+	return rc;
+}
+
+static int write_threaded(FILE *out, const struct ordered_pieces *p,
+			  int jobs)
+{
+	struct pipeline pl = { .p = p };
+	pthread_t *threads = xcalloc((size_t)jobs, sizeof(*threads));
+	int started = 0, rc;
+
+	pl.done = xcalloc(p->n + 1, sizeof(*pl.done));
+	pl.ahead = (size_t)jobs * AHEAD_PER_THREAD;
+	pthread_mutex_init(&pl.lock, NULL);
+	pthread_cond_init(&pl.change, NULL);
+	while (started < jobs &&
+	       !pthread_create(&threads[started], NULL, render_pieces, &pl))
+		started++;
+	/* no thread could start: this one renders and writes in turn */
+	rc = started ? write_pieces(out, &pl) : write_in_turn(out, p);
+	while (started-- > 0)
+		pthread_join(threads[started], NULL);
+	pthread_cond_destroy(&pl.change);
+	pthread_mutex_destroy(&pl.lock);
+	free(pl.done);
+	free(threads);
+	return rc;
+}
+
+int write_ordered(FILE *out, const struct ordered_pieces *p, int jobs)
+{
+	int rc = jobs > 1 && p->n > 1 ? write_threaded(out, p, jobs)
+				      : write_in_turn(out, p);
+
+	return rc ? -1 : 0;
+}
