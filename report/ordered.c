@@ -17,30 +17,43 @@ struct pipeline {
 	pthread_cond_t change;
 };
 
-/* Render pieces in order, never more than `ahead` past the writer. */
+/*
+ * Take the next piece to render, if one is within `ahead` of the writer,
+ * render it and mark it done. Called and returns with the lock held.
+ */
+static bool render_next(struct pipeline *pl)
+{
+	size_t k;
+
+	if (pl->next_render >= pl->p->n ||
+	    pl->next_render >= pl->next_write + pl->ahead)
+		return false;
+	k = pl->next_render++;
+	pthread_mutex_unlock(&pl->lock);
+	pl->p->render(pl->p->ctx, k);
+	pthread_mutex_lock(&pl->lock);
+	pl->done[k] = true;
+	pthread_cond_broadcast(&pl->change);
+	return true;
+}
+
+/* A helper: renders pieces in order until none is left. */
 static void *render_pieces(void *arg)
 {
 	struct pipeline *pl = arg;
-	size_t k;
 
 	pthread_mutex_lock(&pl->lock);
-	for (;;) {
-		while (pl->next_render < pl->p->n &&
-		       pl->next_render >= pl->next_write + pl->ahead)
+	while (pl->next_render < pl->p->n)
+		if (!render_next(pl))
 			pthread_cond_wait(&pl->change, &pl->lock);
-		if (pl->next_render >= pl->p->n)
-			break;
-		k = pl->next_render++;
-		pthread_mutex_unlock(&pl->lock);
-		pl->p->render(pl->p->ctx, k);
-		pthread_mutex_lock(&pl->lock);
-		pl->done[k] = true;
-		pthread_cond_broadcast(&pl->change);
-	}
 	pthread_mutex_unlock(&pl->lock);
 	return NULL;
 }
 
+/*
+ * The writer renders too while the piece it is to write is not ready:
+ * with jobs threads in all, none waits while there is a piece to render.
+ */
 static int write_pieces(FILE *out, struct pipeline *pl)
 {
 	int rc = 0;
@@ -49,7 +62,8 @@ static int write_pieces(FILE *out, struct pipeline *pl)
 	for (k = 0; k < pl->p->n; k++) {
 		pthread_mutex_lock(&pl->lock);
 		while (!pl->done[k])
-			pthread_cond_wait(&pl->change, &pl->lock);
+			if (!render_next(pl))
+				pthread_cond_wait(&pl->change, &pl->lock);
 		pthread_mutex_unlock(&pl->lock);
 		rc |= pl->p->write(pl->p->ctx, k, out);
 		pthread_mutex_lock(&pl->lock);
@@ -83,11 +97,11 @@ static int write_threaded(FILE *out, const struct ordered_pieces *p,
 	pl.ahead = (size_t)jobs * AHEAD_PER_THREAD;
 	pthread_mutex_init(&pl.lock, NULL);
 	pthread_cond_init(&pl.change, NULL);
-	while (started < jobs &&
+	/* jobs - 1 helpers: the writer renders as well */
+	while (started < jobs - 1 &&
 	       !pthread_create(&threads[started], NULL, render_pieces, &pl))
 		started++;
-	/* no thread could start: this one renders and writes in turn */
-	rc = started ? write_pieces(out, &pl) : write_in_turn(out, p);
+	rc = write_pieces(out, &pl);
 	while (started-- > 0)
 		pthread_join(threads[started], NULL);
 	pthread_cond_destroy(&pl.change);
