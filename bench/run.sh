@@ -42,30 +42,48 @@ ratio() {
 	awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'
 }
 
-# the page cache holds the file for every run alike
-cat "$vmlinux" >/dev/null
+# The page cache holds the inputs for every run alike: read them again
+# right before each run, since these virtual machines give page cache
+# back to the host within seconds (fincore: 5 MB of the vmlinux gone in
+# 20 idle seconds), and a run that reads from disk measures the disk.
+warm() {
+	cat "$@" >/dev/null
+}
+warm_modules() {
+	find "$modules" -name '*.ko' -exec cat {} + >/dev/null
+}
 runs="floor j1 j2 jn thp1 thp2 pahole1 paholen modfloor modules"
 for name in $runs; do
 	: >"$out/$name.runs"
 done
 for _ in $(seq "${BENCH_REPEAT:-3}"); do
+	warm "$vmlinux"
 	measure floor "$out/floor" "$vmlinux"
+	warm "$vmlinux"
 	measure j1 "$inlscan" scan --json -j1 -o "$out/j1.json" "$vmlinux"
+	warm "$vmlinux"
 	measure j2 "$inlscan" scan --json -j2 -o "$out/j2.json" "$vmlinux"
+	warm "$vmlinux"
 	measure jn "$inlscan" scan --json -j"$ncpu" -o "$out/jn.json" \
 		"$vmlinux"
 	# the same, with glibc's heap on transparent huge pages: a setting
 	# of the user's, shown for information, not used for the targets
+	warm "$vmlinux"
 	GLIBC_TUNABLES=glibc.malloc.hugetlb=1 measure thp1 "$inlscan" scan \
 		--json -j1 -o "$out/thp1.json" "$vmlinux"
+	warm "$vmlinux"
 	GLIBC_TUNABLES=glibc.malloc.hugetlb=1 measure thp2 "$inlscan" scan \
 		--json -j2 -o "$out/thp2.json" "$vmlinux"
+	warm "$vmlinux"
 	measure pahole1 pahole -J -j1 \
 		--btf_encode_detached="$out/vmlinux.btf" "$vmlinux"
+	warm "$vmlinux"
 	measure paholen pahole -J -j"$ncpu" \
 		--btf_encode_detached="$out/vmlinux.btf" "$vmlinux"
+	warm_modules
 	# shellcheck disable=SC2046 # one argument per module path
 	measure modfloor "$out/floor" $(find "$modules" -name '*.ko' | sort)
+	warm_modules
 	measure modules "$inlscan" scan --json -j"$ncpu" \
 		-o "$out/modules.json" "$modules"
 done
