@@ -21,6 +21,17 @@ check_eq "directory: total sites 2+1 (main.o) + 1+1 (lib.o)" 5 \
 	"$(echo "$json" | jq '.total.inline_sites')"
 check_eq "directory: total partial helper (main.o) + scale (lib.o)" 2 \
 	"$(echo "$json" | jq '.total.functions_partial')"
+# reports are rendered on --jobs threads: the same bytes at any count
+mkdir -p "$B/objs-many"
+cp "$B/objs/main.o" "$B/objs/lib.o" "$B/objs-many/"
+for f in tracing/tracing.c clones/clones.c livepatch/md.c; do
+	gcc -O2 -g -c -o "$B/objs-many/$(basename "$f" .c).o" \
+		"$top/examples/$f"
+done
+"$INLSCAN" scan --json --all --sites -j1 -o "$B/many-j1.json" "$B/objs-many"
+"$INLSCAN" scan --json --all --sites -j3 -o "$B/many-j3.json" "$B/objs-many"
+check_eq "directory: 5 reports, JSON identical at -j1 and -j3" "5 same" \
+	"$(jq '.reports | length' "$B/many-j1.json") $(cmp -s "$B/many-j1.json" "$B/many-j3.json" && echo same)"
 
 # ftrace table: -mrecord-mcount; the out-of-line helper and scale have an
 # __fentry__ call each, so both partial names are ftrace-attachable
