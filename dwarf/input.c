@@ -474,9 +474,9 @@ bool input_looks_like_elf(const char *path)
 
 /*
  * Is [p, p + len) inside a mapping of a file? libelf maps privately and
- * writable so that libdwfl may relocate ET_REL sections in place; other
- * files nothing writes (what libelf decompresses or converts goes to
- * memory of its own), so their pages can be dropped and read again.
+ * writable so that an ET_REL file's sections may be relocated in place;
+ * other files nothing writes (what libelf decompresses or converts goes
+ * to memory of its own), so their pages can be dropped and read again.
  */
 static bool in_file_map(const void *p, size_t len)
 {
@@ -547,7 +547,7 @@ void debug_sections_find(Dwarf *dbg, struct debug_sections *s)
 			continue;
 		*slot = plain_data(scn, &shdr, gnu);
 	}
-	/* libdwfl relocates ET_REL sections in place: never dropped */
+	/* ET_REL sections are relocated copies: never dropped */
 	if (s->info && s->info->d_buf && gelf_getehdr(elf, &ehdr) &&
 	    ehdr.e_type != ET_REL)
 		s->info_in_file_map = in_file_map(s->info->d_buf,

@@ -17,8 +17,9 @@ struct alloc_section {
 };
 
 /*
- * One opened input: its ELF, its DWARF (relocated by libdwfl for ET_REL,
- * possibly from a separate debug file) and its dwz alt file. A handle
+ * One opened input: its ELF, its DWARF (for ET_REL relocated by
+ * relocate.c, or by libdwfl where relocate.c cannot; possibly from a
+ * separate debug file) and its dwz alt file. A handle
  * belongs to one thread: libdw is not safe to share.
  */
 struct input {

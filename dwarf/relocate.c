@@ -49,7 +49,6 @@ static struct {
 static unsigned int pool_pick(size_t size)
 {
 	unsigned int i, best = 0;
-
 	bool fits, best_fits;
 
 	for (i = 1; i < pool.n; i++) {
@@ -307,12 +306,14 @@ static bool read_section_addresses(struct reloc_file *f, GElf_Addr bias)
 	return true;
 }
 
+/* Values are stored as this host holds them: a little-endian file only. */
 static bool can_relocate(struct reloc_file *f)
 {
 	const char *ident;
 
 	ident = elf_getident(f->elf, NULL);
-	return ident && ident[EI_CLASS] == ELFCLASS64 &&
+	return __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && ident &&
+	       ident[EI_CLASS] == ELFCLASS64 &&
 	       ident[EI_DATA] == ELFDATA2LSB &&
 	       gelf_getehdr(f->elf, &f->ehdr) && f->ehdr.e_type == ET_REL &&
 	       (f->ehdr.e_machine == EM_X86_64 ||

@@ -51,7 +51,7 @@ check_true "vmlinux: partial by ftrace counted, at most partial" \
 check_true "vmlinux: without LTO no cross-TU site" \
 	jq_true '.summary.inline_sites_cross_tu == 0 and .input.lto == "none"' "$B/vmlinux.json"
 
-# modules: ET_REL with relocations applied by libdwfl
+# modules: ET_REL with their debug relocations applied (dwarf/relocate.c)
 ko=$(find "$modules" -name af_key.ko | head -n 1)
 check_true "af_key.ko found in the debug modules" test -f "$ko"
 json=$("$INLSCAN" scan --json "$ko")
