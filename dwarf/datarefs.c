@@ -168,8 +168,8 @@ void datarefs_mark(struct input *in, struct image_rec *img,
 	while ((scn = elf_nextscn(in->elf, scn))) {
 		if (!gelf_getshdr(scn, &shdr))
 			continue;
-		/* ET_REL: libdwfl applied most data relocations in place
-		 * (and emptied their sections); the rest are still listed */
+		/* ET_REL: data relocations are listed, or where libdwfl
+		 * relocated the file, applied and emptied but for the rest */
 		if (shdr.sh_type == SHT_RELA && shdr.sh_size)
 			scan_relocs(in, img, &set, scn, &shdr, relocatable);
 		else if (is_data(in->elf, scn, &shdr))

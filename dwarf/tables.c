@@ -146,10 +146,10 @@ static void read_rela(struct input *in, Elf_Scn *rela, struct addr_list *out)
 }
 
 /*
- * Modules, objects and user programs: table sections by name. In an
- * ET_REL file libdwfl has usually applied their relocations already (and
- * emptied the .rela section); a table whose .rela is still full is read
- * through it instead.
+ * Modules, objects and user programs: table sections by name. An ET_REL
+ * file's tables are read through their .rela sections; where libdwfl
+ * relocated the file (a machine relocate.c leaves to it) it applied them
+ * already and emptied the .rela sections, and the table itself is read.
  */
 static bool read_sections(struct input *in, const char *const *names,
 			  struct addr_list *out)
