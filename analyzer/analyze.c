@@ -42,6 +42,8 @@ struct file_memo {
 /* More would not be faster; a partition index fits a byte. */
 #define MAX_PARTITIONS 64
 
+struct naming_share;
+
 /*
  * A copy's symbol is owned by the copy's function, an OBJECT symbol by
  * the static variable at its address. Should two claim one symbol, the
@@ -49,8 +51,6 @@ struct file_memo {
  * the function named first by the later DIE, then its later instance;
  * the later variable.
  */
-struct naming_share;
-
 struct owner_claim {
 	size_t sym;
 	uint64_t rank;		/* claim_rank(): the highest keeps it */
@@ -82,7 +82,7 @@ struct analysis {
 	unsigned int partition, npartitions;
 	/* FUNC symbols' base names, a set: NULL in empty slots */
 	const char **bases;
-	size_t bases_mask;
+	size_t bases_nslots;
 	const struct image_symbol *symbols;	/* the final report's */
 	struct owner_claim *claims;
 	size_t nclaims, claims_cap;
@@ -114,9 +114,19 @@ static bool owns(const struct analysis *a, uint32_t root)
 	return !a->partition_of || a->partition_of[root] == a->partition + 1;
 }
 
-static uint64_t hash_ptr(const void *p)
+/*
+ * The slot of the interned string p in a table of nslots (a power of
+ * two) compared by pointer, probed linearly: p's, or the empty one where
+ * it would go.
+ */
+static size_t pointer_slot(const char *const *slots, size_t nslots,
+			   const char *p)
 {
-	return hash_u64((uint64_t)(uintptr_t)p);
+	size_t i = hash_u64((uint64_t)(uintptr_t)p) & (nslots - 1);
+
+	while (slots[i] && slots[i] != p)
+		i = (i + 1) & (nslots - 1);
+	return i;
 }
 
 static void grow_names(struct analysis *a)
@@ -128,9 +138,7 @@ static void grow_names(struct analysis *a)
 	for (i = 0; i < a->name_nslots; i++) {
 		if (!a->name_slots[i])
 			continue;
-		j = hash_ptr(a->name_slots[i]) & (n - 1);
-		while (slots[j])
-			j = (j + 1) & (n - 1);
+		j = pointer_slot(slots, n, a->name_slots[i]);
 		slots[j] = a->name_slots[i];
 		index[j] = a->name_index[i];
 	}
@@ -144,11 +152,7 @@ static void grow_names(struct analysis *a)
 /* The slot of name in the index: its function, or where it would go. */
 static size_t name_slot(const struct analysis *a, const char *name)
 {
-	size_t i = hash_ptr(name) & (a->name_nslots - 1);
-
-	while (a->name_slots[i] && a->name_slots[i] != name)
-		i = (i + 1) & (a->name_nslots - 1);
-	return i;
+	return pointer_slot(a->name_slots, a->name_nslots, name);
 }
 
 /* The index of name's function, or SIZE_MAX if it has none yet. */
@@ -424,8 +428,10 @@ struct naming_share {
 	size_t indirect_calls;
 };
 
-/* A call into a function that has no site and no code here (printk from
- * a module) names nothing in the report: run after the sites. */
+/*
+ * A call into a function that has no site and no code here (printk from
+ * a module) names nothing in the report: run after the sites.
+ */
 static void count_call(struct analysis *a, uint32_t id)
 {
 	uint32_t root = join_root_known(a->join, id);
@@ -745,31 +751,23 @@ static void *name_symbols(void *arg)
 /* Is name the base name of a FUNC symbol? */
 static bool has_base(const struct analysis *a, const char *name)
 {
-	size_t slot = hash_ptr(name) & a->bases_mask;
-
-	while (a->bases[slot] && a->bases[slot] != name)
-		slot = (slot + 1) & a->bases_mask;
-	return a->bases[slot] != NULL;
+	return a->bases[pointer_slot(a->bases, a->bases_nslots, name)];
 }
 
 /* The base names, per symbol (NULL if not FUNC), into a set. */
 static void index_bases(struct analysis *a, const char **per_symbol,
 			size_t nsyms)
 {
-	size_t n = 16, i, slot;
+	size_t i;
 
-	while (n < nsyms * 2)
-		n *= 2;
-	a->bases = xcalloc(n, sizeof(*a->bases));
-	a->bases_mask = n - 1;
-	for (i = 0; i < nsyms; i++) {
-		if (!per_symbol[i])
-			continue;
-		slot = hash_ptr(per_symbol[i]) & a->bases_mask;
-		while (a->bases[slot] && a->bases[slot] != per_symbol[i])
-			slot = (slot + 1) & a->bases_mask;
-		a->bases[slot] = per_symbol[i];
-	}
+	a->bases_nslots = 16;
+	while (a->bases_nslots < nsyms * 2)
+		a->bases_nslots *= 2;
+	a->bases = xcalloc(a->bases_nslots, sizeof(*a->bases));
+	for (i = 0; i < nsyms; i++)
+		if (per_symbol[i])
+			a->bases[pointer_slot(a->bases, a->bases_nslots,
+					      per_symbol[i])] = per_symbol[i];
 }
 
 /*
