@@ -74,31 +74,21 @@ static int write_pieces(FILE *out, struct pipeline *pl)
 	return rc;
 }
 
-static int write_in_turn(FILE *out, const struct ordered_pieces *p)
-{
-	int rc = 0;
-	size_t k;
-
-	for (k = 0; k < p->n; k++) {
-		p->render(p->ctx, k);
-		rc |= p->write(p->ctx, k, out);
-	}
-	return rc;
-}
-
-static int write_threaded(FILE *out, const struct ordered_pieces *p,
-			  int jobs)
+int write_ordered(FILE *out, const struct ordered_pieces *p, int jobs)
 {
 	struct pipeline pl = { .p = p };
-	pthread_t *threads = xcalloc((size_t)jobs, sizeof(*threads));
+	pthread_t *threads;
 	int started = 0, rc;
 
+	if (jobs < 1)
+		jobs = 1;
+	threads = xcalloc((size_t)jobs, sizeof(*threads));
 	pl.done = xcalloc(p->n + 1, sizeof(*pl.done));
 	pl.ahead = (size_t)jobs * AHEAD_PER_THREAD;
 	pthread_mutex_init(&pl.lock, NULL);
 	pthread_cond_init(&pl.change, NULL);
-	/* jobs - 1 helpers: the writer renders as well */
-	while (started < jobs - 1 &&
+	/* jobs - 1 helpers, one less than pieces: the writer renders too */
+	while (started < jobs - 1 && (size_t)started + 1 < p->n &&
 	       !pthread_create(&threads[started], NULL, render_pieces, &pl))
 		started++;
 	rc = write_pieces(out, &pl);
@@ -108,13 +98,5 @@ static int write_threaded(FILE *out, const struct ordered_pieces *p,
 	pthread_mutex_destroy(&pl.lock);
 	free(pl.done);
 	free(threads);
-	return rc;
-}
-
-int write_ordered(FILE *out, const struct ordered_pieces *p, int jobs)
-{
-	int rc = jobs > 1 && p->n > 1 ? write_threaded(out, p, jobs)
-				      : write_in_turn(out, p);
-
 	return rc ? -1 : 0;
 }

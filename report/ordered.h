@@ -23,8 +23,8 @@ struct ordered_pieces {
 /*
  * Render on jobs threads, never more than a few pieces per thread ahead
  * of the one written (a vmlinux's functions with --sites are 190 MB of
- * text); one piece at a time on this thread if jobs < 2. Returns 0, or
- * -1 if a write failed.
+ * text); the calling thread renders too, alone if jobs < 2. Returns 0,
+ * or -1 if a write failed.
  */
 int write_ordered(FILE *out, const struct ordered_pieces *p, int jobs);
 
