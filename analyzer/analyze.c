@@ -4,10 +4,10 @@
  * resolve every site and instance to its origin root, group by name.
  *
  * With jobs > 1 the names are split by a hash of their text into one
- * partition per thread. Each partition reads every DIE in order and keeps
- * those whose root's name is its own, so a function is built by one
- * thread exactly as a single thread would build it; the partitions'
- * functions and counts are merged after.
+ * partition per thread. One pass over the records lists the DIEs each
+ * partition follows, in DIE order, so a function is built by one thread
+ * exactly as a single thread would build it; the partitions' functions
+ * and counts are merged after.
  */
 #include "analyze.h"
 
@@ -42,7 +42,7 @@ struct file_memo {
 /* More would not be faster; a partition index fits a byte. */
 #define MAX_PARTITIONS 64
 
-struct naming_share;
+struct slice;
 
 /*
  * A copy's symbol is owned by the copy's function, an OBJECT symbol by
@@ -74,11 +74,9 @@ struct analysis {
 	struct report *r;
 	struct strpool *strings;	/* the final report's, shared */
 	struct join *join;
-	/* by root global id: partition + 1, 0 until named; NULL: one */
-	uint8_t *partition_of;
-	/* with partitions: the DIEs each follows, listed by partition_roots */
-	const struct naming_share *naming;
-	unsigned int nnaming;
+	/* the DIEs each partition follows, listed by list_slices */
+	const struct slice *slices;
+	unsigned int nslices;
 	unsigned int partition, npartitions;
 	/* FUNC symbols' base names, a set: NULL in empty slots */
 	const char **bases;
@@ -106,12 +104,6 @@ static const char *symbol_name(const struct analysis *a,
 			       const struct sym_rec *sym)
 {
 	return a->symbols[sym - a->img->syms].name;
-}
-
-/* Is root's name this partition's? Unnamed roots are partition 0's. */
-static bool owns(const struct analysis *a, uint32_t root)
-{
-	return !a->partition_of || a->partition_of[root] == a->partition + 1;
 }
 
 /*
@@ -341,8 +333,6 @@ static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 	size_t fn_idx;
 	bool same;
 
-	if (!owns(a, root))
-		return;
 	name = root_name(a, root);
 	if (d->container < 0) {
 		a->r->summary.inline_sites_discarded++;
@@ -400,8 +390,6 @@ static void record_instance(struct analysis *a, uint32_t id,
 	size_t fn_idx;
 	struct name_acc *acc;
 
-	if (!owns(a, root))
-		return;
 	name = root_name(a, root);
 	a->r->summary.subprograms_with_code++;
 	a->r->summary.subprograms_all_calls += !!(d->flags & DIE_ALL_CALLS);
@@ -418,7 +406,8 @@ struct followed {
 	uint32_t id, unit;
 };
 
-struct naming_share {
+/* A slice of units, read once by one thread. */
+struct slice {
 	struct analysis *a;
 	uint32_t first_unit, end_unit;
 	unsigned int npartitions;
@@ -426,6 +415,9 @@ struct naming_share {
 	struct followed *list[MAX_PARTITIONS];
 	size_t n[MAX_PARTITIONS], cap[MAX_PARTITIONS];
 	size_t indirect_calls;
+	uint32_t *unsettled;	/* ids whose root is unknown, in DIE order */
+	size_t nunsettled, unsettled_cap;
+	bool relist;		/* a followed DIE was among them */
 };
 
 /*
@@ -438,8 +430,6 @@ static void count_call(struct analysis *a, uint32_t id)
 	const char *name;
 	size_t fn_idx;
 
-	if (!owns(a, root))
-		return;
 	a->r->summary.call_sites_direct++;
 	/* a callee declared here is named by a root elsewhere */
 	if (a->root_fn[root]) {
@@ -466,54 +456,26 @@ static void follow(struct analysis *a, bool calls, uint32_t id, uint32_t u,
 	}
 }
 
-/* This partition's DIEs, as partition_roots listed them. */
+/* This partition's DIEs, as list_slices listed them. */
 static void follow_listed(struct analysis *a, bool calls)
 {
-	const struct naming_share *share;
+	const struct slice *slice;
 	const struct followed *f;
 	unsigned int s;
 	size_t i;
 
-	for (s = 0; s < a->nnaming; s++) {
-		share = &a->naming[s];
-		for (i = 0; i < share->n[a->partition]; i++) {
-			f = &share->list[a->partition][i];
+	for (s = 0; s < a->nslices; s++) {
+		slice = &a->slices[s];
+		for (i = 0; i < slice->n[a->partition]; i++) {
+			f = &slice->list[a->partition][i];
 			follow(a, calls, f->id, f->unit,
 			       &a->img->units[f->unit].dies
 					[f->id - a->join->die_base[f->unit]]);
 		}
 		if (calls && a->partition == 0)
 			a->r->summary.call_sites_indirect +=
-				share->indirect_calls;
+				slice->indirect_calls;
 	}
-}
-
-/* Every DIE: one partition only. */
-static void follow_all(struct analysis *a, bool calls)
-{
-	const struct image_rec *img = a->img;
-	const struct die_rec *d;
-	uint32_t u;
-	size_t k;
-
-	for (u = 0; u < img->nunits; u++) {
-		for (k = 0; k < img->units[u].ndies; k++) {
-			d = &img->units[u].dies[k];
-			if (calls && d->kind == DIE_CALL_SITE &&
-			    (d->flags & DIE_INDIRECT))
-				a->r->summary.call_sites_indirect++;
-			follow(a, calls,
-			       (uint32_t)(a->join->die_base[u] + k), u, d);
-		}
-	}
-}
-
-static void follow_dies(struct analysis *a, bool calls)
-{
-	if (a->naming)
-		follow_listed(a, calls);
-	else
-		follow_all(a, calls);
 }
 
 static void add_copy(struct analysis *a, size_t fn_idx,
@@ -859,153 +821,141 @@ static bool follows_root(const struct die_rec *d)
 	}
 }
 
-struct settle_share {
-	struct analysis *a;
-	uint32_t first_unit, end_unit;
-	uint32_t *unsettled;	/* ids whose root is unknown, in DIE order */
-	size_t n, cap;
-};
-
-static void note_unsettled(struct settle_share *share, uint32_t id)
+/*
+ * The partition of root's name, from its text: equal names meet in one
+ * partition. Unnamed roots are partition 0's.
+ */
+static unsigned int name_partition(const struct analysis *a, uint32_t root,
+				   unsigned int npartitions)
 {
-	if (share->a->join->root[id] == NO_DIE)
-		*ARRAY_PUSH(share->unsettled, share->n, share->cap) = id;
+	uint32_t unit;
+	const struct die_rec *d = join_die(a->join, root, &unit);
+	const char *name;
+
+	if (npartitions == 1 || !d->name)
+		return 0;
+	name = unit_str(&a->img->units[unit], d->name);
+	return name ? (unsigned int)(hash_bytes(name, strlen(name)) %
+				     npartitions)
+		    : 0;
 }
 
-/* The DIEs of a unit slice that the analysis follows, roots unknown. */
-static void *find_unsettled(void *arg)
+static void list_followed(struct slice *slice, uint32_t id, uint32_t unit)
 {
-	struct settle_share *share = arg;
-	const struct image_rec *img = share->a->img;
+	unsigned int p = name_partition(
+		slice->a, join_root_known(slice->a->join, id),
+		slice->npartitions);
+	struct followed *f = ARRAY_PUSH(slice->list[p], slice->n[p],
+					slice->cap[p]);
+
+	f->id = id;
+	f->unit = unit;
+}
+
+static bool note_unsettled(struct slice *slice, uint32_t id)
+{
+	if (slice->a->join->root[id] != NO_DIE)
+		return false;
+	*ARRAY_PUSH(slice->unsettled, slice->nunsettled,
+		    slice->unsettled_cap) = id;
+	return true;
+}
+
+/*
+ * One pass over a slice's records: the chains that join_build could not
+ * end, which the DIEs followed lead into, and those DIEs listed by the
+ * partition of their root. A slice with a followed DIE among the former
+ * is listed again once they are settled.
+ */
+static void *read_slice(void *arg)
+{
+	struct slice *slice = arg;
+	const struct image_rec *img = slice->a->img;
 	const struct die_rec *d;
 	uint32_t u, base;
 	size_t k;
 
-	for (u = share->first_unit; u < share->end_unit; u++) {
-		base = (uint32_t)share->a->join->die_base[u];
+	for (u = slice->first_unit; u < slice->end_unit; u++) {
+		base = (uint32_t)slice->a->join->die_base[u];
 		for (k = 0; k < img->units[u].ndies; k++) {
 			d = &img->units[u].dies[k];
+			slice->indirect_calls += d->kind == DIE_CALL_SITE &&
+						 (d->flags & DIE_INDIRECT);
 			if (!follows_root(d))
 				continue;
-			note_unsettled(share, base + (uint32_t)k);
+			if (note_unsettled(slice, base + (uint32_t)k))
+				slice->relist = true;
+			else if (!slice->relist)
+				list_followed(slice, base + (uint32_t)k, u);
 			if (d->kind != DIE_INLINED)
 				continue;
 			if (d->container >= 0)
-				note_unsettled(share,
+				note_unsettled(slice,
 					       base + (uint32_t)d->container);
 			if (d->caller >= 0)
-				note_unsettled(share,
+				note_unsettled(slice,
 					       base + (uint32_t)d->caller);
 		}
 	}
 	return NULL;
 }
 
-/*
- * Every chain the analysis follows that join_build could not end goes
- * through join_root here, once, in DIE order: it counts them, and after
- * it every root is known, so that partitions only read the join. n
- * threads look for them (rarely any), one settles them in order.
- */
-static void settle_roots(struct analysis *a, unsigned int n)
+static void relist_slice(struct slice *slice)
 {
-	struct settle_share *shares = xcalloc(n, sizeof(*shares));
+	const struct image_rec *img = slice->a->img;
+	uint32_t u, base;
+	size_t k;
+
+	memset(slice->n, 0, sizeof(slice->n));
+	for (u = slice->first_unit; u < slice->end_unit; u++) {
+		base = (uint32_t)slice->a->join->die_base[u];
+		for (k = 0; k < img->units[u].ndies; k++)
+			if (follows_root(&img->units[u].dies[k]))
+				list_followed(slice, base + (uint32_t)k, u);
+	}
+}
+
+/*
+ * n threads read a slice of units each. Every chain the analysis follows
+ * that join_build could not end goes through join_root here, once, in
+ * DIE order: it counts them, and after it every root is known, so that
+ * partitions only read the join.
+ */
+static void list_slices(struct analysis *a, unsigned int n)
+{
+	struct slice *slices = xcalloc(n, sizeof(*slices));
 	unsigned int k;
 	size_t i;
 
 	for (k = 0; k < n; k++) {
-		shares[k].a = a;
-		shares[k].first_unit = join_slice_start(a->join, k, n);
-		shares[k].end_unit = join_slice_start(a->join, k + 1, n);
+		slices[k].a = a;
+		slices[k].npartitions = n;
+		slices[k].first_unit = join_slice_start(a->join, k, n);
+		slices[k].end_unit = join_slice_start(a->join, k + 1, n);
 	}
-	run_shares(find_unsettled, shares, n, sizeof(*shares));
+	run_shares(read_slice, slices, n, sizeof(*slices));
 	for (k = 0; k < n; k++) {
-		for (i = 0; i < shares[k].n; i++)
-			join_root(a->join, shares[k].unsettled[i]);
-		free(shares[k].unsettled);
+		for (i = 0; i < slices[k].nunsettled; i++)
+			join_root(a->join, slices[k].unsettled[i]);
+		free(slices[k].unsettled);
 	}
-	free(shares);
+	for (k = 0; k < n; k++)
+		if (slices[k].relist)
+			relist_slice(&slices[k]);
+	a->slices = slices;
+	a->nslices = n;
 }
 
-/* The partition of root, named by whichever thread gets there first. */
-static unsigned int partition_of(struct analysis *a, uint32_t root,
-				 unsigned int npartitions)
-{
-	uint8_t p = __atomic_load_n(&a->partition_of[root], __ATOMIC_RELAXED);
-	const char *name;
-
-	/* sites share roots: name each once (a race names it twice alike) */
-	if (p)
-		return p - 1u;
-	name = root_name(a, root);
-	p = name ? (uint8_t)(hash_bytes(name, strlen(name)) % npartitions) : 0;
-	__atomic_store_n(&a->partition_of[root], (uint8_t)(p + 1),
-			 __ATOMIC_RELAXED);
-	return p;
-}
-
-/*
- * The partition of each root a site, instance or call names, and the
- * slice's followed DIEs listed by partition: each partition then reads
- * its own, not every record.
- */
-static void *name_roots(void *arg)
-{
-	struct naming_share *share = arg;
-	struct analysis *a = share->a;
-	const struct die_rec *d;
-	struct followed *f;
-	uint32_t u, id;
-	unsigned int p;
-	size_t k;
-
-	for (u = share->first_unit; u < share->end_unit; u++) {
-		for (k = 0; k < a->img->units[u].ndies; k++) {
-			d = &a->img->units[u].dies[k];
-			share->indirect_calls += d->kind == DIE_CALL_SITE &&
-						 (d->flags & DIE_INDIRECT);
-			if (!follows_root(d))
-				continue;
-			id = (uint32_t)(a->join->die_base[u] + k);
-			p = partition_of(a, join_root_known(a->join, id),
-					 share->npartitions);
-			f = ARRAY_PUSH(share->list[p], share->n[p],
-				       share->cap[p]);
-			f->id = id;
-			f->unit = u;
-		}
-	}
-	return NULL;
-}
-
-/* Unit slices of about equal DIE counts, one per thread. */
-static void partition_roots(struct analysis *a, unsigned int n)
-{
-	struct naming_share *shares = xcalloc(n, sizeof(*shares));
-	unsigned int k;
-
-	a->partition_of = arena_alloc(a->join->tables, a->join->ndies + 1);
-	for (k = 0; k < n; k++) {
-		shares[k].a = a;
-		shares[k].npartitions = n;
-		shares[k].first_unit = join_slice_start(a->join, k, n);
-		shares[k].end_unit = join_slice_start(a->join, k + 1, n);
-	}
-	run_shares(name_roots, shares, n, sizeof(*shares));
-	a->naming = shares;
-	a->nnaming = n;
-}
-
-static void free_naming(struct analysis *a)
+static void free_slices(struct analysis *a)
 {
 	unsigned int s, p;
 
-	for (s = 0; s < a->nnaming; s++)
+	for (s = 0; s < a->nslices; s++)
 		for (p = 0; p < MAX_PARTITIONS; p++)
-			free(a->naming[s].list[p]);
-	free((void *)a->naming);
-	a->naming = NULL;
-	a->nnaming = 0;
+			free(a->slices[s].list[p]);
+	free((void *)a->slices);
+	a->slices = NULL;
+	a->nslices = 0;
 }
 
 /* Each partition sorts its functions by name; the merge interleaves them. */
@@ -1013,8 +963,8 @@ static void *analyze_partition(void *arg)
 {
 	struct analysis *a = arg;
 
-	follow_dies(a, false);
-	follow_dies(a, true);
+	follow_listed(a, false);
+	follow_listed(a, true);
 	finish_functions(a);
 	own_variables(a);
 	sort_array(a->r->functions, a->r->nfunctions,
@@ -1165,8 +1115,6 @@ static void analyze_functions(struct analysis *a, unsigned int n)
 	struct report *reports = xcalloc(n, sizeof(*reports));
 	unsigned int p;
 
-	if (n > 1)
-		partition_roots(a, n);
 	for (p = 0; p < n; p++) {
 		parts[p] = *a;
 		parts[p].r = &reports[p];
@@ -1177,8 +1125,6 @@ static void analyze_functions(struct analysis *a, unsigned int n)
 	merge_partitions(a, parts, n);
 	free(parts);
 	free(reports);
-	free_naming(a);
-	a->partition_of = NULL;
 }
 
 struct report *analyze_image(const struct image_rec *img,
@@ -1205,9 +1151,10 @@ struct report *analyze_image(const struct image_rec *img,
 				(join.ndies + 1) * sizeof(*a.root_fn));
 	a.root_decl = arena_alloc(join.tables,
 				  (join.ndies + 1) * sizeof(*a.root_decl));
-	settle_roots(&a, npartitions);
+	list_slices(&a, npartitions);
 	list_image_symbols(&a, npartitions);
 	analyze_functions(&a, npartitions);
+	free_slices(&a);
 	r->summary.unresolved_refs = join.unresolved;
 	r->summary.has_ftrace = img->has_mcount;
 	find_suffixed(r);

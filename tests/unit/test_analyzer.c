@@ -344,6 +344,40 @@ static void test_origin_chain_and_cycle(void)
 }
 
 /*
+ * A declaration whose DW_AT_specification points nowhere still names its
+ * sites: the chain ends at the last DIE found, and the reference is
+ * counted as unresolved, once. The DIEs followed after it in the unit
+ * are counted as those before it.
+ */
+static void test_dangling_specification(void)
+{
+	struct image_rec *img = new_image(1);
+	struct unit_rec *u = unit(img, 0, 0x10, "a.c");
+	struct report *r;
+	int c;
+
+	root(u, 0x20, "caller", "a.c", 1);
+	root(u, 0x30, "dangling", "a.h", 2);
+	u->dies[u->ndies - 1].origin = 0x9999;
+	root(u, 0x40, "plain", "a.h", 3);
+	c = concrete(u, 0x50, 0x20, 0x1000, 0x1040);
+	site(u, 0x60, 0x30, c, 0x1004);
+	site(u, 0x70, 0x40, c, 0x1008);
+	site(u, 0x80, 0x30, c, 0x100c);
+	site(u, 0x90, 0x40, c, 0x1010);
+	r = analyze(img, false);
+	CHECK(fn(r, "dangling") && fn(r, "dangling")->sites == 2 &&
+		      fn(r, "dangling")->status == STATUS_FULL,
+	      "dangling: 2 sites through the broken specification");
+	CHECK(fn(r, "plain") && fn(r, "plain")->sites == 2,
+	      "plain: 2 sites, listed after the broken chain");
+	CHECK(r->summary.unresolved_refs == 1,
+	      "the one broken reference counted once, got %zu",
+	      r->summary.unresolved_refs);
+	done(img, r);
+}
+
+/*
  * References are found whatever order the units and DIEs come in: the
  * walker lists them by offset, records built otherwise need not.
  */
@@ -766,6 +800,7 @@ int main(void)
 	test_thinlto_units();
 	test_dwz_partial_unit();
 	test_origin_chain_and_cycle();
+	test_dangling_specification();
 	test_unordered_records();
 	test_decls();
 	test_discarded();
