@@ -522,23 +522,23 @@ static void root_owner(struct analysis *a, uint32_t root, uint32_t where_unit,
 }
 
 /*
- * OBJECT symbols at a static variable's address belong to it; variables
- * are dealt to partitions by DIE id.
+ * OBJECT symbols at a static variable's address belong to it; each
+ * partition takes the variables of one slice of units.
  */
 static void own_variables(struct analysis *a)
 {
 	const struct image_rec *img = a->img;
+	const struct slice *slice = &a->slices[a->partition];
 	const struct die_rec *d;
 	struct owner_claim *claim;
 	size_t k, s;
 	uint32_t u, id;
 
-	for (u = 0; u < img->nunits; u++) {
+	for (u = slice->first_unit; u < slice->end_unit; u++) {
 		for (k = 0; k < img->units[u].ndies; k++) {
 			d = &img->units[u].dies[k];
 			id = (uint32_t)(a->join->die_base[u] + k);
-			if (d->kind != DIE_VARIABLE || !d->name ||
-			    id % a->npartitions != a->partition)
+			if (d->kind != DIE_VARIABLE || !d->name)
 				continue;
 			/* most variables have no symbol of their own */
 			for (s = syms_at(img, d->entry);
