@@ -997,66 +997,103 @@ static void add_summary(struct summary *to, const struct summary *s)
 	to->subprograms_all_calls += s->subprograms_all_calls;
 }
 
-static void append(void *to, size_t *n, const void *from, size_t count,
-		   size_t size)
-{
-	if (count)
-		memcpy((char *)to + *n * size, from, count * size);
-	*n += count;
-}
-
 /*
- * Where each function of fns goes to be in name order: fns holds n runs
- * sorted by name, run p from start[p] to start[p + 1].
+ * One thread's part of the merge: the functions of every partition whose
+ * names fall between two splitters, interleaved by name into out.
  */
-static uint32_t *merged_order(const struct function *fns, const size_t *start,
-			      unsigned int n)
-{
-	size_t next[MAX_PARTITIONS], i;
-	uint32_t *order = xmalloc((start[n] + 1) * sizeof(*order));
-	unsigned int p, best;
+struct merge_share {
+	const struct analysis *parts;
+	unsigned int nparts;
+	size_t from[MAX_PARTITIONS], end[MAX_PARTITIONS];
+	struct function *out;
+};
 
-	memcpy(next, start, n * sizeof(*next));
-	for (i = 0; i < start[n]; i++) {
-		best = n;
-		for (p = 0; p < n; p++)
-			if (next[p] < start[p + 1] &&
-			    (best == n || strcmp(fns[next[p]].name,
-						 fns[next[best]].name) < 0))
-				best = p;
-		order[i] = (uint32_t)next[best]++;
+/* The first function of part p whose name is not below name. */
+static size_t lower_bound(const struct analysis *part, const char *name)
+{
+	const struct function *fns = part->r->functions;
+	size_t lo = 0, hi = part->r->nfunctions, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(fns[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return order;
+	return lo;
 }
 
-/*
- * fns[i] becomes what fns[order[i]] was, in place, one cycle of the
- * permutation at a time (order is used up): no second array of 37,000
- * functions to fault in.
- */
-static void permute(struct function *fns, uint32_t *order, size_t n)
+static void *merge_share(void *arg)
 {
-	struct function held;
-	size_t i, at, from;
+	struct merge_share *m = arg;
+	struct function *out = m->out;
+	const struct function *f, *best;
+	size_t next[MAX_PARTITIONS];
+	unsigned int p, pick;
 
-	for (i = 0; i < n; i++) {
-		if (order[i] == i)
-			continue;
-		held = fns[i];
-		for (at = i; (from = order[at]) != i; at = from) {
-			fns[at] = fns[from];
-			order[at] = (uint32_t)at;
+	memcpy(next, m->from, sizeof(next));
+	for (;;) {
+		best = NULL;
+		pick = 0;
+		for (p = 0; p < m->nparts; p++) {
+			if (next[p] == m->end[p])
+				continue;
+			f = &m->parts[p].r->functions[next[p]];
+			if (!best || strcmp(f->name, best->name) < 0) {
+				best = f;
+				pick = p;
+			}
 		}
-		fns[at] = held;
-		order[at] = (uint32_t)at;
+		if (!best)
+			return NULL;
+		*out++ = *best;
+		next[pick]++;
 	}
+}
+
+/*
+ * The partitions' functions, each array sorted by name, into one in name
+ * order by n threads. Names are split at those of the largest partition's
+ * functions at n even steps: no name is in two partitions, so every part
+ * goes to one thread, and hashed partitions hold names alike.
+ */
+static struct function *merge_functions(const struct analysis *parts,
+					unsigned int n, size_t nfunctions)
+{
+	struct function *out = xmalloc((nfunctions + 1) * sizeof(*out));
+	struct merge_share *shares = xcalloc(n, sizeof(*shares));
+	const struct analysis *largest = &parts[0];
+	size_t at = 0, cut;
+	unsigned int t, p;
+
+	for (p = 1; p < n; p++)
+		if (parts[p].r->nfunctions > largest->r->nfunctions)
+			largest = &parts[p];
+	for (t = 0; t < n; t++) {
+		shares[t].parts = parts;
+		shares[t].nparts = n;
+		shares[t].out = out + at;
+		cut = largest->r->nfunctions * (t + 1) / n;
+		for (p = 0; p < n; p++) {
+			shares[t].from[p] = t ? shares[t - 1].end[p] : 0;
+			shares[t].end[p] =
+				cut < largest->r->nfunctions
+					? lower_bound(&parts[p],
+						      largest->r->functions[cut]
+							      .name)
+					: parts[p].r->nfunctions;
+			at += shares[t].end[p] - shares[t].from[p];
+		}
+	}
+	run_shares(merge_share, shares, n, sizeof(*shares));
+	free(shares);
+	return out;
 }
 
 /*
  * The partitions' functions and counts into a->r, and the symbols'
- * owners. The first partition's array grows to hold all: the largest
- * copy is the one not made. Each partition's functions come sorted by
- * name, and leave merged in name order.
+ * owners.
  */
 static void merge_partitions(struct analysis *a, struct analysis *parts,
 			     unsigned int n)
@@ -1064,25 +1101,20 @@ static void merge_partitions(struct analysis *a, struct analysis *parts,
 	struct report *r = a->r;
 	uint64_t *kept = xcalloc(a->img->nsyms + 1, sizeof(*kept));
 	const struct owner_claim *c;
-	size_t nfunctions = 0, k, start[MAX_PARTITIONS + 1];
-	uint32_t *order;
+	size_t k;
 	unsigned int p;
 
-	for (p = 0; p < n; p++) {
-		start[p] = nfunctions;
-		nfunctions += parts[p].r->nfunctions;
-	}
-	start[n] = nfunctions;
-	r->functions = xrealloc(parts[0].r->functions,
-				(nfunctions + 1) * sizeof(*r->functions));
-	r->nfunctions = parts[0].r->nfunctions;
-	for (p = 0; p < n; p++) {
-		if (p) {
-			append(r->functions, &r->nfunctions,
-			       parts[p].r->functions, parts[p].r->nfunctions,
-			       sizeof(*r->functions));
+	r->nfunctions = 0;
+	for (p = 0; p < n; p++)
+		r->nfunctions += parts[p].r->nfunctions;
+	if (n == 1) {
+		r->functions = parts[0].r->functions;
+	} else {
+		r->functions = merge_functions(parts, n, r->nfunctions);
+		for (p = 0; p < n; p++)
 			free(parts[p].r->functions);
-		}
+	}
+	for (p = 0; p < n; p++) {
 		add_summary(&r->summary, &parts[p].r->summary);
 		/* kept: the rank + 1 of the claim that holds the symbol */
 		for (k = 0; k < parts[p].nclaims; k++) {
@@ -1098,11 +1130,6 @@ static void merge_partitions(struct analysis *a, struct analysis *parts,
 		free(parts[p].name_index);
 	}
 	free(kept);
-	if (n > 1) {
-		order = merged_order(r->functions, start, n);
-		permute(r->functions, order, r->nfunctions);
-		free(order);
-	}
 }
 
 /*
