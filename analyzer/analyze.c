@@ -74,6 +74,8 @@ struct analysis {
 	struct report *r;
 	struct strpool *strings;	/* the final report's, shared */
 	struct join *join;
+	/* by global id: the partition + 1 of a named DIE; NULL: one */
+	uint8_t *name_part;
 	/* the DIEs each partition follows, listed by list_slices */
 	const struct slice *slices;
 	unsigned int nslices;
@@ -822,29 +824,43 @@ static bool follows_root(const struct die_rec *d)
 }
 
 /*
- * The partition of root's name, from its text: equal names meet in one
- * partition. Unnamed roots are partition 0's.
+ * The partition of each named DIE of a slice, from a hash of the name's
+ * text, so that equal names meet in one partition: any named DIE can end
+ * a chain. Read in order here, rather than at each root a followed DIE
+ * leads to, where sites share roots and the records lie far apart.
  */
-static unsigned int name_partition(const struct analysis *a, uint32_t root,
-				   unsigned int npartitions)
+static void *partition_names(void *arg)
 {
-	uint32_t unit;
-	const struct die_rec *d = join_die(a->join, root, &unit);
+	struct slice *slice = arg;
+	const struct image_rec *img = slice->a->img;
+	uint8_t *name_part = slice->a->name_part;
+	const struct unit_rec *unit;
 	const char *name;
+	uint32_t u;
+	size_t k, id;
 
-	if (npartitions == 1 || !d->name)
-		return 0;
-	name = unit_str(&a->img->units[unit], d->name);
-	return name ? (unsigned int)(hash_bytes(name, strlen(name)) %
-				     npartitions)
-		    : 0;
+	for (u = slice->first_unit; u < slice->end_unit; u++) {
+		unit = &img->units[u];
+		id = slice->a->join->die_base[u];
+		for (k = 0; k < unit->ndies; k++, id++) {
+			name = unit->dies[k].name
+				? unit_str(unit, unit->dies[k].name) : NULL;
+			if (name)
+				name_part[id] = (uint8_t)(
+					hash_bytes(name, strlen(name)) %
+						slice->npartitions + 1);
+		}
+	}
+	return NULL;
 }
 
+/* Unnamed roots are partition 0's. */
 static void list_followed(struct slice *slice, uint32_t id, uint32_t unit)
 {
-	unsigned int p = name_partition(
-		slice->a, join_root_known(slice->a->join, id),
-		slice->npartitions);
+	const struct analysis *a = slice->a;
+	uint8_t part = a->name_part
+		? a->name_part[join_root_known(a->join, id)] : 0;
+	unsigned int p = part ? part - 1u : 0;
 	struct followed *f = ARRAY_PUSH(slice->list[p], slice->n[p],
 					slice->cap[p]);
 
@@ -932,6 +948,11 @@ static void list_slices(struct analysis *a, unsigned int n)
 		slices[k].npartitions = n;
 		slices[k].first_unit = join_slice_start(a->join, k, n);
 		slices[k].end_unit = join_slice_start(a->join, k + 1, n);
+	}
+	if (n > 1) {
+		a->name_part = arena_alloc(a->join->tables,
+					   a->join->ndies + 1);
+		run_shares(partition_names, slices, n, sizeof(*slices));
 	}
 	run_shares(read_slice, slices, n, sizeof(*slices));
 	for (k = 0; k < n; k++) {

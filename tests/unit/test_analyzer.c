@@ -378,6 +378,51 @@ static void test_dangling_specification(void)
 }
 
 /*
+ * A name is one function wherever its roots lie: in four units, which
+ * threads read in different slices, each of eight names ends a broken
+ * chain in one unit and is a plain root in the other three.
+ */
+static void test_names_meet_across_units(void)
+{
+	struct image_rec *img = new_image(4);
+	struct unit_rec *u;
+	struct report *r;
+	char name[16];
+	bool all = true;
+	uint64_t off;
+	int i, k, c;
+
+	for (k = 0; k < 4; k++) {
+		off = 0x1000 * (uint64_t)(k + 1);
+		u = unit(img, (size_t)k, off, "a.c");
+		root(u, off + 0x10, "caller", "a.c", 1);
+		c = concrete(u, off + 0x20, off + 0x10, off, off + 0x100);
+		for (i = 0; i < 8; i++) {
+			snprintf(name, sizeof(name), "shared_%d", i);
+			root(u, off + 0x30 + (uint64_t)i * 0x10, name, "a.h",
+			     (uint32_t)i + 10);
+			if (i % 4 == k)
+				u->dies[u->ndies - 1].origin = 0xfff0;
+			site(u, off + 0xb0 + (uint64_t)i * 0x10,
+			     off + 0x30 + (uint64_t)i * 0x10, c,
+			     off + (uint64_t)i * 4);
+		}
+	}
+	r = analyze(img, false);
+	for (i = 0; i < 8; i++) {
+		snprintf(name, sizeof(name), "shared_%d", i);
+		all &= fn(r, name) && fn(r, name)->sites == 4 &&
+		       fn(r, name)->ndecls == 1;
+	}
+	CHECK(all, "each shared_N: one function, 4 sites, 1 declaration");
+	CHECK(r->nfunctions == 9, "8 shared names and caller, got %zu",
+	      r->nfunctions);
+	CHECK(r->summary.unresolved_refs == 8,
+	      "8 broken references, got %zu", r->summary.unresolved_refs);
+	done(img, r);
+}
+
+/*
  * References are found whatever order the units and DIEs come in: the
  * walker lists them by offset, records built otherwise need not.
  */
@@ -801,6 +846,7 @@ int main(void)
 	test_dwz_partial_unit();
 	test_origin_chain_and_cycle();
 	test_dangling_specification();
+	test_names_meet_across_units();
 	test_unordered_records();
 	test_decls();
 	test_discarded();
