@@ -80,7 +80,10 @@ static void *pool_take(size_t size, size_t *cap)
 	pthread_mutex_unlock(&pool.lock);
 	if (*cap < size) {
 		free(buf);
-		*cap = size ? size : 1;
+		/* sizes a power of two apart share buffers: fewer replaced */
+		*cap = 64 * 1024;
+		while (*cap < size)
+			*cap *= 2;
 		buf = xmalloc(*cap);
 	}
 	return buf;
