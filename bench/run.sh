@@ -135,4 +135,18 @@ target "-j1 wall / -j2 wall" "$(ratio "$(field j1 1)" "$(field j2 1)")" ">=" 1.8
 target "-j1 max RSS / floor max RSS" "$(ratio "$(field j1 4)" "$(field floor 4)")" "<=" 1.5
 target "modules tree wall / vmlinux wall (-j$ncpu)" \
 	"$(ratio "$(field modules 1)" "$(field jn 1)")" "<=" 2
+
+# The ratio of the two commands within each round, seconds apart, and its
+# median over the rounds: for information beside the targets, which take
+# each command's fastest run; one lucky run sways those, not this.
+paired() {
+	paste -d' ' "$out/$1.runs" "$out/$2.runs" | awk '{ print $1 / $5 }' |
+		sort -n | awk '{ v[NR] = $1 } END {
+			m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+			printf "%.2f", m }'
+}
+echo
+echo "median over the rounds of each round's ratio:" \
+	"-j1/floor $(paired j1 floor), -j1/-j2 $(paired j1 j2)," \
+	"modules/vmlinux $(paired modules jn)"
 [ "$same" = yes ]
