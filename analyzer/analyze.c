@@ -1129,7 +1129,10 @@ static void merge_partitions(struct analysis *a, struct analysis *parts,
 	for (p = 0; p < n; p++)
 		r->nfunctions += parts[p].r->nfunctions;
 	if (n == 1) {
-		r->functions = parts[0].r->functions;
+		/* never NULL, even empty: it is searched with bsearch */
+		r->functions = xrealloc(parts[0].r->functions,
+					(r->nfunctions + 1) *
+						sizeof(*r->functions));
 	} else {
 		r->functions = merge_functions(parts, n, r->nfunctions);
 		for (p = 0; p < n; p++)
