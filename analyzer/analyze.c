@@ -916,6 +916,7 @@ static void *read_slice(void *arg)
 	return NULL;
 }
 
+/* Once every root is known: the slice's followed DIEs, listed anew. */
 static void relist_slice(struct slice *slice)
 {
 	const struct image_rec *img = slice->a->img;
@@ -1029,7 +1030,7 @@ struct merge_share {
 	struct function *out;
 };
 
-/* The first function of part p whose name is not below name. */
+/* The index of part's first function whose name is not below name. */
 static size_t lower_bound(const struct analysis *part, const char *name)
 {
 	const struct function *fns = part->r->functions;
