@@ -80,7 +80,7 @@ static void *pool_take(size_t size, size_t *cap)
 	pthread_mutex_unlock(&pool.lock);
 	if (*cap < size) {
 		free(buf);
-		/* sizes a power of two apart share buffers: fewer replaced */
+		/* in powers of two: sections of nearby sizes share a buffer */
 		*cap = 64 * 1024;
 		while (*cap < size)
 			*cap *= 2;
