@@ -62,23 +62,30 @@ static struct chunk *cache_take(size_t size)
 	return c;
 }
 
-/* Keep c, zeroed, if it is small and the cache has room; true if kept. */
+/*
+ * Keep c, zeroed, if it is small and the cache has room; true if kept.
+ * Its room is taken before it is zeroed, so that a chunk about to be
+ * unmapped is not zeroed first.
+ */
 static bool cache_give(struct chunk *c)
 {
-	bool kept = false;
+	bool room;
 
 	if (c->size > CACHED_CHUNK_MAX)
 		return false;
+	pthread_mutex_lock(&cache.lock);
+	room = cache.bytes + c->size <= CACHE_MAX;
+	if (room)
+		cache.bytes += c->size;
+	pthread_mutex_unlock(&cache.lock);
+	if (!room)
+		return false;
 	memset(c + 1, 0, c->used - sizeof(*c));
 	pthread_mutex_lock(&cache.lock);
-	if (cache.bytes + c->size <= CACHE_MAX) {
-		c->prev = cache.first;
-		cache.first = c;
-		cache.bytes += c->size;
-		kept = true;
-	}
+	c->prev = cache.first;
+	cache.first = c;
 	pthread_mutex_unlock(&cache.lock);
-	return kept;
+	return true;
 }
 
 struct arena *arena_new(void)
