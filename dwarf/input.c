@@ -181,11 +181,10 @@ static bool is_debug_relocation(const char *name)
 			!strncmp(name, ".rela.debug_", 12));
 }
 
-/* One line of /proc/self/maps. */
+/* One line of /proc/self/maps: its range, and its file's inode. */
 struct mapping {
 	uintptr_t start, end;
-	unsigned long long offset, inode;
-	unsigned int dev_major, dev_minor;
+	unsigned long long inode;
 };
 
 static bool next_mapping(FILE *maps, struct mapping *m)
@@ -193,9 +192,8 @@ static bool next_mapping(FILE *maps, struct mapping *m)
 	char line[512];
 
 	while (fgets(line, sizeof(line), maps))
-		if (sscanf(line, "%" SCNxPTR "-%" SCNxPTR " %*s %llx %x:%x %llu",
-			   &m->start, &m->end, &m->offset, &m->dev_major,
-			   &m->dev_minor, &m->inode) == 6)
+		if (sscanf(line, "%" SCNxPTR "-%" SCNxPTR " %*s %*x %*x:%*x %llu",
+			   &m->start, &m->end, &m->inode) == 3)
 			return true;
 	return false;
 }
