@@ -403,6 +403,13 @@ static void record_instance(struct analysis *a, uint32_t id,
 	note_decl(a, fn_idx, root, false);
 }
 
+/*
+ * A partition reads the records it follows in order but far apart (the
+ * others' lie between): fetched this many ahead, they are in cache when
+ * read.
+ */
+#define PREFETCH_AHEAD 8
+
 /* A DIE the analysis follows to its root, and its unit. */
 struct followed {
 	uint32_t id, unit;
@@ -413,9 +420,13 @@ struct slice {
 	struct analysis *a;
 	uint32_t first_unit, end_unit;
 	unsigned int npartitions;
-	/* the slice's followed DIEs by partition of their root, in order */
+	/* the slice's followed DIEs by partition of their root, in order:
+	 * sites and code, and apart, the direct calls, whose records the
+	 * analysis need not read again */
 	struct followed *list[MAX_PARTITIONS];
 	size_t n[MAX_PARTITIONS], cap[MAX_PARTITIONS];
+	uint32_t *calls[MAX_PARTITIONS];
+	size_t ncalls[MAX_PARTITIONS], calls_cap[MAX_PARTITIONS];
 	size_t indirect_calls;
 	uint32_t *unsettled;	/* ids whose root is unknown, in DIE order */
 	size_t nunsettled, unsettled_cap;
@@ -444,37 +455,51 @@ static void count_call(struct analysis *a, uint32_t id)
 		a->r->functions[fn_idx].direct_calls++;
 }
 
-/* Sites and copies, then calls, of the DIEs followed, in DIE order. */
-static void follow(struct analysis *a, bool calls, uint32_t id, uint32_t u,
-		   const struct die_rec *d)
+static const struct die_rec *listed_die(const struct analysis *a,
+				       const struct followed *f)
 {
-	if (calls) {
-		if (d->kind == DIE_CALL_SITE && !(d->flags & DIE_INDIRECT))
-			count_call(a, id);
-	} else if (d->kind == DIE_INLINED) {
-		record_site(a, id, u, d);
-	} else if (d->kind == DIE_SUBPROGRAM && (d->flags & DIE_HAS_CODE)) {
-		record_instance(a, id, d);
-	}
+	return &a->img->units[f->unit].dies
+			[f->id - a->join->die_base[f->unit]];
 }
 
-/* This partition's DIEs, as list_slices listed them. */
-static void follow_listed(struct analysis *a, bool calls)
+/* This partition's sites and copies, in DIE order. */
+static void follow_listed(struct analysis *a)
 {
 	const struct slice *slice;
 	const struct followed *f;
+	const struct die_rec *d;
 	unsigned int s;
 	size_t i;
 
 	for (s = 0; s < a->nslices; s++) {
 		slice = &a->slices[s];
 		for (i = 0; i < slice->n[a->partition]; i++) {
+			if (i + PREFETCH_AHEAD < slice->n[a->partition])
+				__builtin_prefetch(listed_die(a,
+					&slice->list[a->partition]
+						    [i + PREFETCH_AHEAD]));
 			f = &slice->list[a->partition][i];
-			follow(a, calls, f->id, f->unit,
-			       &a->img->units[f->unit].dies
-					[f->id - a->join->die_base[f->unit]]);
+			d = listed_die(a, f);
+			if (d->kind == DIE_INLINED)
+				record_site(a, f->id, f->unit, d);
+			else
+				record_instance(a, f->id, d);
 		}
-		if (calls && a->partition == 0)
+	}
+}
+
+/* This partition's direct calls, once its sites and copies are known. */
+static void count_listed_calls(struct analysis *a)
+{
+	const struct slice *slice;
+	unsigned int s;
+	size_t i;
+
+	for (s = 0; s < a->nslices; s++) {
+		slice = &a->slices[s];
+		for (i = 0; i < slice->ncalls[a->partition]; i++)
+			count_call(a, slice->calls[a->partition][i]);
+		if (a->partition == 0)
 			a->r->summary.call_sites_indirect +=
 				slice->indirect_calls;
 	}
@@ -855,15 +880,21 @@ static void *partition_names(void *arg)
 }
 
 /* Unnamed roots are partition 0's. */
-static void list_followed(struct slice *slice, uint32_t id, uint32_t unit)
+static void list_followed(struct slice *slice, uint32_t id, uint32_t unit,
+			  const struct die_rec *d)
 {
 	const struct analysis *a = slice->a;
 	uint8_t part = a->name_part
 		? a->name_part[join_root_known(a->join, id)] : 0;
 	unsigned int p = part ? part - 1u : 0;
-	struct followed *f = ARRAY_PUSH(slice->list[p], slice->n[p],
-					slice->cap[p]);
+	struct followed *f;
 
+	if (d->kind == DIE_CALL_SITE) {
+		*ARRAY_PUSH(slice->calls[p], slice->ncalls[p],
+			    slice->calls_cap[p]) = id;
+		return;
+	}
+	f = ARRAY_PUSH(slice->list[p], slice->n[p], slice->cap[p]);
 	f->id = id;
 	f->unit = unit;
 }
@@ -902,7 +933,7 @@ static void *read_slice(void *arg)
 			if (note_unsettled(slice, base + (uint32_t)k))
 				slice->relist = true;
 			else if (!slice->relist)
-				list_followed(slice, base + (uint32_t)k, u);
+				list_followed(slice, base + (uint32_t)k, u, d);
 			if (d->kind != DIE_INLINED)
 				continue;
 			if (d->container >= 0)
@@ -920,15 +951,20 @@ static void *read_slice(void *arg)
 static void relist_slice(struct slice *slice)
 {
 	const struct image_rec *img = slice->a->img;
+	const struct die_rec *d;
 	uint32_t u, base;
 	size_t k;
 
 	memset(slice->n, 0, sizeof(slice->n));
+	memset(slice->ncalls, 0, sizeof(slice->ncalls));
 	for (u = slice->first_unit; u < slice->end_unit; u++) {
 		base = (uint32_t)slice->a->join->die_base[u];
-		for (k = 0; k < img->units[u].ndies; k++)
-			if (follows_root(&img->units[u].dies[k]))
-				list_followed(slice, base + (uint32_t)k, u);
+		for (k = 0; k < img->units[u].ndies; k++) {
+			d = &img->units[u].dies[k];
+			if (follows_root(d))
+				list_followed(slice, base + (uint32_t)k, u,
+					      d);
+		}
 	}
 }
 
@@ -973,8 +1009,10 @@ static void free_slices(struct analysis *a)
 	unsigned int s, p;
 
 	for (s = 0; s < a->nslices; s++)
-		for (p = 0; p < MAX_PARTITIONS; p++)
+		for (p = 0; p < MAX_PARTITIONS; p++) {
 			free(a->slices[s].list[p]);
+			free(a->slices[s].calls[p]);
+		}
 	free((void *)a->slices);
 	a->slices = NULL;
 	a->nslices = 0;
@@ -985,8 +1023,8 @@ static void *analyze_partition(void *arg)
 {
 	struct analysis *a = arg;
 
-	follow_listed(a, false);
-	follow_listed(a, true);
+	follow_listed(a);
+	count_listed_calls(a);
 	finish_functions(a);
 	own_variables(a);
 	sort_array(a->r->functions, a->r->nfunctions,
