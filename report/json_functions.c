@@ -7,6 +7,7 @@
 #include "json_functions.h"
 
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,8 +159,13 @@ static bool listed(const struct function *fn, const struct render_opts *opts)
 	return opts->outline || fn->status != STATUS_OUTLINE;
 }
 
+/*
+ * A chunk's text waits in a writer until it is written out; the writer
+ * then goes back to the idle ones, buffer and all, for a chunk to come:
+ * a few buffers, still in cache, rather than one fresh buffer per chunk.
+ */
 struct chunk {
-	struct json_writer w;
+	struct json_writer *w;
 	bool first;		/* no function listed before this chunk */
 };
 
@@ -169,7 +175,39 @@ struct chunked {
 	int indent;
 	struct chunk *chunks;
 	size_t nchunks;
+	pthread_mutex_t lock;
+	struct json_writer **idle;
+	size_t nidle, idle_cap;
 };
+
+static struct json_writer *take_writer(struct chunked *c)
+{
+	struct json_writer *w = NULL;
+
+	pthread_mutex_lock(&c->lock);
+	if (c->nidle)
+		w = c->idle[--c->nidle];
+	pthread_mutex_unlock(&c->lock);
+	return w ? w : xcalloc(1, sizeof(*w));
+}
+
+static void give_writer(struct chunked *c, struct json_writer *w)
+{
+	pthread_mutex_lock(&c->lock);
+	*ARRAY_PUSH(c->idle, c->nidle, c->idle_cap) = w;
+	pthread_mutex_unlock(&c->lock);
+}
+
+static void free_writers(struct chunked *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nidle; i++) {
+		jw_free(c->idle[i]);
+		free(c->idle[i]);
+	}
+	free(c->idle);
+}
 
 static void render_chunk(void *ctx, size_t k)
 {
@@ -179,19 +217,21 @@ static void render_chunk(void *ctx, size_t k)
 
 	if (end > c->r->nfunctions)
 		end = c->r->nfunctions;
-	jw_init_in_array(&ch->w, c->indent, ch->first);
+	ch->w = take_writer(c);
+	jw_reuse_in_array(ch->w, c->indent, ch->first);
 	for (i = k * CHUNK; i < end; i++)
 		if (listed(&c->r->functions[i], c->opts))
-			write_function(&ch->w, &c->r->functions[i],
+			write_function(ch->w, &c->r->functions[i],
 				       c->r->summary.has_ftrace, c->opts);
 }
 
 static int write_chunk(void *ctx, size_t k, FILE *out)
 {
 	struct chunked *c = ctx;
-	int rc = jw_flush(&c->chunks[k].w, out);
+	int rc = jw_flush(c->chunks[k].w, out);
 
-	jw_free(&c->chunks[k].w);
+	give_writer(c, c->chunks[k].w);
+	c->chunks[k].w = NULL;
 	return rc;
 }
 
@@ -204,6 +244,7 @@ int json_write_functions(FILE *out, const struct report *r,
 	size_t k, i;
 	int rc;
 
+	pthread_mutex_init(&c.lock, NULL);
 	c.nchunks = (r->nfunctions + CHUNK - 1) / CHUNK;
 	c.chunks = xcalloc(c.nchunks + 1, sizeof(*c.chunks));
 	for (k = 0; k < c.nchunks; k++) {
@@ -225,6 +266,8 @@ int json_write_functions(FILE *out, const struct report *r,
 	jw_close(&w, ']');
 	rc |= jw_flush(&w, out);
 	jw_free(&w);
+	free_writers(&c);
+	pthread_mutex_destroy(&c.lock);
 	free(c.chunks);
 	return rc ? -1 : 0;
 }

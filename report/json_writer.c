@@ -20,6 +20,16 @@ void jw_init_in_array(struct json_writer *w, int indent, bool first)
 	w->empty[1] = first;
 }
 
+void jw_reuse_in_array(struct json_writer *w, int indent, bool first)
+{
+	char *buf = w->buf;
+	size_t cap = w->cap;
+
+	jw_init_in_array(w, indent, first);
+	w->buf = buf;
+	w->cap = cap;
+}
+
 void jw_free(struct json_writer *w)
 {
 	free(w->buf);

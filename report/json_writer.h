@@ -31,6 +31,8 @@ void jw_init(struct json_writer *w, int indent);
  * if this writer had written the items before them: first if none.
  */
 void jw_init_in_array(struct json_writer *w, int indent, bool first);
+/* The same for a writer already used, whose buffer it keeps. */
+void jw_reuse_in_array(struct json_writer *w, int indent, bool first);
 void jw_free(struct json_writer *w);
 /* Write the text so far to out and empty the buffer. */
 int jw_flush(struct json_writer *w, FILE *out);
