@@ -126,7 +126,7 @@ static size_t pointer_slot(const char *const *slots, size_t nslots,
 static void grow_names(struct analysis *a)
 {
 	size_t n = a->name_nslots ? a->name_nslots * 2 : 4096, i, j;
-	const char **slots = xcalloc(n, sizeof(*slots));
+	const char **slots = xcalloc_written(n, sizeof(*slots));
 	uint32_t *index = xcalloc(n, sizeof(*index));
 
 	for (i = 0; i < a->name_nslots; i++) {
@@ -752,7 +752,7 @@ static void index_bases(struct analysis *a, const char **per_symbol,
 	a->bases_nslots = 16;
 	while (a->bases_nslots < nsyms * 2)
 		a->bases_nslots *= 2;
-	a->bases = xcalloc(a->bases_nslots, sizeof(*a->bases));
+	a->bases = xcalloc_written(a->bases_nslots, sizeof(*a->bases));
 	for (i = 0; i < nsyms; i++)
 		if (per_symbol[i])
 			a->bases[pointer_slot(a->bases, a->bases_nslots,
@@ -1159,7 +1159,7 @@ static void merge_partitions(struct analysis *a, struct analysis *parts,
 			     unsigned int n)
 {
 	struct report *r = a->r;
-	uint64_t *kept = xcalloc(a->img->nsyms + 1, sizeof(*kept));
+	uint64_t *kept = xcalloc_written(a->img->nsyms + 1, sizeof(*kept));
 	const struct owner_claim *c;
 	size_t k;
 	unsigned int p;

@@ -15,7 +15,7 @@ static void map_init(struct offset_map *m, size_t n)
 	m->nslots = 64;
 	while (m->nslots < n * 2)
 		m->nslots *= 2;
-	m->keys = xcalloc(m->nslots, sizeof(*m->keys));
+	m->keys = xcalloc_written(m->nslots, sizeof(*m->keys));
 	m->values = xcalloc(m->nslots, sizeof(*m->values));
 }
 

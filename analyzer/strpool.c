@@ -59,7 +59,7 @@ static char *shard_copy(struct strpool_shard *shard, const char *s,
 static void rehash(struct strpool_shard *shard)
 {
 	size_t n = shard->nslots ? shard->nslots * 2 : FIRST_SLOTS, i, j;
-	const char **slots = xcalloc(n, sizeof(*slots));
+	const char **slots = xcalloc_written(n, sizeof(*slots));
 
 	for (i = 0; i < shard->nslots; i++) {
 		if (!shard->slots[i])

@@ -31,6 +31,16 @@ void *xcalloc(size_t n, size_t size)
 	return p;
 }
 
+void *xcalloc_written(size_t n, size_t size)
+{
+	void *p;
+
+	if (size && n > SIZE_MAX / size)
+		out_of_memory(SIZE_MAX);
+	p = xmalloc(n * size);
+	return memset(p, 0, n * size);
+}
+
 void *xrealloc(void *ptr, size_t size)
 {
 	void *p = realloc(ptr, size ? size : 1);

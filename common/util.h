@@ -9,6 +9,14 @@
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
+/*
+ * Zeroed like xcalloc, for a table read before it is written (a hash
+ * set probed as it fills, a maximum kept per slot): calloc's fresh pages
+ * map the zero page on that read, and the write that follows copies it
+ * and flushes the TLB of every CPU running this process (an interrupt on
+ * each under a hypervisor). Written here, each page faults in once.
+ */
+void *xcalloc_written(size_t n, size_t size);
 void *xrealloc(void *ptr, size_t size);
 char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...)

@@ -20,8 +20,8 @@ static void set_build(struct addr_set *set, const struct image_rec *img)
 
 	while (n < img->nsyms * 2)
 		n *= 2;
-	set->keys = xcalloc(n, sizeof(*set->keys));
-	set->first = xcalloc(n, sizeof(*set->first));
+	set->keys = xcalloc_written(n, sizeof(*set->keys));
+	set->first = xcalloc_written(n, sizeof(*set->first));
 	set->mask = n - 1;
 	set->lowest = UINT64_MAX;
 	set->highest = 0;
