@@ -19,10 +19,13 @@ ncpu=$(nproc)
 inlscan=./build/release/inlscan
 
 # measure NAME CMD...: one run, appended to $out/NAME.runs as
-# "wall user sys rss_kb"
+# "wall user sys rss_kb". Each run writes a new file, as a CI job does:
+# opening the last round's output for writing truncated its 18 MB, a
+# wait of 2 to 10 ms on the page cache's writeback charged to the run.
 measure() {
 	local name=$1
 	shift
+	rm -f "$out/$name.json" "$out/vmlinux.btf"
 	/usr/bin/time -f "%e %U %S %M" -o "$out/$name.one" "$@" >/dev/null
 	cat "$out/$name.one" >>"$out/$name.runs"
 }
