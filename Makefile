@@ -55,12 +55,16 @@ $(BUILD)/test_analyzer: $(call obj,tests/unit/test_analyzer.c $(COMMON) \
 $(BUILD)/test_arena: $(call obj,tests/unit/test_arena.c $(COMMON))
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/test_util: $(call obj,tests/unit/test_util.c common/util.c)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(BUILD)/test_relocate: $(call obj,tests/unit/test_relocate.c \
 	common/util.c dwarf/input.c dwarf/relocate.c)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/test_json_writer: $(call obj,tests/unit/test_json_writer.c \
-	common/util.c report/json_writer.c)
+	common/util.c report/json_writer.c report/json_functions.c \
+	report/ordered.c report/common.c)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/fuzz_scan: $(call obj,tests/fuzz/fuzz_scan.c $(COMMON) $(DWARF) \
@@ -83,11 +87,12 @@ demo: deps
 check: deps
 	$(MAKE) SANITIZE=1 build/san/inlscan build/san/test_analyzer \
 		build/san/test_json_writer build/san/test_arena \
-		build/san/test_relocate
+		build/san/test_relocate build/san/test_util
 	$(MAKE) FUZZ=1 build/fuzz/fuzz_scan
 	INLSCAN=build/san/inlscan \
 		UNIT_TESTS="build/san/test_analyzer build/san/test_json_writer \
-			build/san/test_arena build/san/test_relocate" \
+			build/san/test_arena build/san/test_relocate \
+			build/san/test_util" \
 		FUZZ_SCAN=build/fuzz/fuzz_scan FUZZ_SECONDS=$(FUZZ_SECONDS) \
 		tests/run.sh
 

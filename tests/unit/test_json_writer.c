@@ -2,7 +2,8 @@
 /*
  * The streaming JSON writer against jansson: for the same values it must
  * write what json_dumps(JSON_INDENT(1) | JSON_ENSURE_ASCII) writes, and
- * what it writes for bytes that are not UTF-8 must still parse.
+ * what it writes for bytes that are not UTF-8 must still parse. And the
+ * functions array, written in chunks by writers that are used again.
  */
 #include <jansson.h>
 #include <limits.h>
@@ -10,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../common/util.h"
+#include "../../report/json_functions.h"
 #include "../../report/json_writer.h"
 #include "check.h"
 
@@ -150,8 +153,126 @@ static void test_empty_flush(void)
 	jw_free(&w);
 }
 
+/* Two items, the second chunk's, written into one writer or two. */
+static void write_second_chunk(struct json_writer *w)
+{
+	jw_open(w, '{');
+	jw_key(w, "name");
+	jw_string(w, "second");
+	jw_close(w, '}');
+}
+
+/* A writer used again keeps its buffer and writes as a new one would. */
+static void test_reuse_in_array(void)
+{
+	struct json_writer used, fresh;
+	FILE *sink = fopen("/dev/null", "w");
+	char *buf;
+
+	jw_init_in_array(&used, 2, true);
+	jw_open(&used, '[');
+	jw_int(&used, 1);
+	jw_key(&used, "dangling");	/* state a new chunk must not see */
+	jw_flush(&used, sink);
+	buf = used.buf;
+	jw_reuse_in_array(&used, 2, false);
+	write_second_chunk(&used);
+	jw_init_in_array(&fresh, 2, false);
+	write_second_chunk(&fresh);
+	CHECK(used.buf == buf, "the buffer was not kept");
+	CHECK(used.len == fresh.len && !memcmp(used.buf, fresh.buf, used.len),
+	      "reused: '%.*s'\nfresh: '%.*s'", (int)used.len, used.buf,
+	      (int)fresh.len, fresh.buf);
+	fclose(sink);
+	jw_free(&used);
+	jw_free(&fresh);
+}
+
+/*
+ * Twenty chunks of functions, more than three threads render ahead of
+ * the one written, so that writers are used again while others are in
+ * flight; the first chunk and a half are outline (listed if asked).
+ */
+#define NFUNCTIONS 10247
+#define NOUTLINE 800
+
+static void fill_report(struct report *r, struct function *fns, char *names)
+{
+	size_t i;
+
+	memset(r, 0, sizeof(*r));
+	memset(fns, 0, NFUNCTIONS * sizeof(*fns));
+	for (i = 0; i < NFUNCTIONS; i++) {
+		snprintf(names + i * 8, 8, "fn%05zu", i);
+		fns[i].name = names + i * 8;
+		fns[i].status = i < NOUTLINE ? STATUS_OUTLINE : STATUS_PARTIAL;
+		fns[i].sites = i;
+	}
+	r->functions = fns;
+	r->nfunctions = NFUNCTIONS;
+}
+
+static char *render_functions(const struct report *r, bool outline,
+			      int jobs, size_t *len)
+{
+	struct render_opts opts = { .outline = outline, .jobs = jobs };
+	char *text = NULL;
+	FILE *out = open_memstream(&text, len);
+
+	CHECK(!json_write_functions(out, r, &opts, 0), "write failed");
+	fclose(out);
+	return text;
+}
+
+/* Every listed function once, in order, for 1 and 3 threads alike. */
+static void check_functions(const struct report *r, bool outline)
+{
+	size_t len1, len3, i, first = outline ? 0 : NOUTLINE;
+	char *one = render_functions(r, outline, 1, &len1);
+	char *three = render_functions(r, outline, 3, &len3);
+	json_error_t error;
+	json_t *back = json_loadb(three, len3, 0, &error), *fn;
+	bool in_order = true;
+
+	CHECK(len1 == len3 && !memcmp(one, three, len1),
+	      "1 and 3 threads differ (outline %d)", outline);
+	CHECK(json_is_array(back) &&
+	      json_array_size(back) == NFUNCTIONS - first,
+	      "outline %d: %zu functions, want %zu (%s)", outline,
+	      json_array_size(back), (size_t)NFUNCTIONS - first, error.text);
+	for (i = 0; back && i < json_array_size(back); i++) {
+		fn = json_array_get(back, i);
+		in_order &= !strcmp(json_string_value(json_object_get(fn,
+								"name")),
+				    r->functions[first + i].name) &&
+			    json_integer_value(json_object_get(
+				    json_object_get(fn, "sites"), "total")) ==
+				    (json_int_t)(first + i);
+	}
+	CHECK(in_order, "outline %d: functions out of order or altered",
+	      outline);
+	json_decref(back);
+	free(one);
+	free(three);
+}
+
+static void test_functions_in_chunks(void)
+{
+	struct function *fns = xcalloc(NFUNCTIONS, sizeof(*fns));
+	char *names = xmalloc(NFUNCTIONS * 8);
+	struct report r;
+
+	fill_report(&r, fns, names);
+	check_functions(&r, false);
+	check_functions(&r, true);
+	free(fns);
+	free(names);
+}
+
 int main(void)
 {
+	test_reuse_in_array();
+	test_functions_in_chunks();
 	test_empty_flush();
 	test_same_as_jansson();
 	test_indent();
