@@ -113,10 +113,10 @@ void grow_array(void **arr, size_t *cap, size_t n, size_t esize)
 	*cap = new_cap;
 }
 
-/* FNV-1a, then mixed: names are short, this is plenty. */
 /*
- * Eight bytes a step: the analysis hashes every name of a vmlinux, a
- * million of them, and FNV's byte a step was a chain of multiplies.
+ * Eight bytes a step, then mixed: the analysis hashes every name of a
+ * vmlinux, a million of them, and FNV-1a's byte a step was a chain of
+ * multiplies.
  */
 uint64_t hash_bytes(const void *data, size_t len)
 {
