@@ -20,8 +20,8 @@ inlscan=./build/release/inlscan
 
 # measure NAME CMD...: one run, appended to $out/NAME.runs as
 # "wall user sys rss_kb". Each run writes a new file, as a CI job does:
-# opening the last round's output for writing truncated its 18 MB, a
-# wait of 2 to 10 ms on the page cache's writeback charged to the run.
+# opening the last round's output for writing truncated its 18 MB, 2 to
+# 10 ms (the more, the longer ago it was written) charged to the run.
 measure() {
 	local name=$1
 	shift
