@@ -142,8 +142,11 @@ target "modules tree wall / vmlinux wall (-j$ncpu)" \
 # The ratio of the two commands within each round, seconds apart, and its
 # median over the rounds: for information beside the targets, which take
 # each command's fastest run; one lucky run sways those, not this.
+# With cpu as $3, of CPU time (user + system) instead of wall time.
 paired() {
-	paste -d' ' "$out/$1.runs" "$out/$2.runs" | awk '{ print $1 / $5 }' |
+	paste -d' ' "$out/$1.runs" "$out/$2.runs" |
+		awk -v cpu="${3:-}" '{
+			if (cpu) print ($2 + $3) / ($6 + $7); else print $1 / $5 }' |
 		sort -n | awk '{ v[NR] = $1 } END {
 			m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
 			printf "%.2f", m }'
@@ -152,4 +155,8 @@ echo
 echo "median over the rounds of each round's ratio:" \
 	"-j1/floor $(paired j1 floor), -j1/-j2 $(paired j1 j2)," \
 	"modules/vmlinux $(paired modules jn)"
+# -j2 can only reach 2x -j1 if two threads do the work in the CPU time of
+# one: what they take beyond it is lost to running side by side.
+echo "CPU time of the same work, -j2 / -j1, median over the rounds:" \
+	"$(paired j2 j1 cpu)"
 [ "$same" = yes ]
