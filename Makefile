@@ -33,9 +33,10 @@ DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c \
 ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \
 	analyzer/analyze.c analyzer/describe.c analyzer/tracer.c \
 	analyzer/compare.c analyzer/whatif.c
-REPORT := report/common.c report/json.c report/json_functions.c report/json_writer.c report/ordered.c report/text.c report/load.c \
+REPORT := report/common.c report/escape.c report/json.c report/json_functions.c \
+	report/json_writer.c report/ordered.c report/text.c report/load.c \
 	report/tracer.c report/compare.c report/whatif.c report/html.c
-CLI := cli/main.c cli/inputs.c
+CLI := cli/main.c cli/inputs.c cli/output.c cli/partial.c
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 
 PREFIX ?= /usr/local
@@ -64,7 +65,7 @@ $(BUILD)/test_relocate: $(call obj,tests/unit/test_relocate.c \
 
 $(BUILD)/test_json_writer: $(call obj,tests/unit/test_json_writer.c \
 	common/util.c report/json_writer.c report/json_functions.c \
-	report/ordered.c report/common.c)
+	report/ordered.c report/common.c report/escape.c)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/fuzz_scan: $(call obj,tests/fuzz/fuzz_scan.c $(COMMON) $(DWARF) \

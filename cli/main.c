@@ -19,9 +19,13 @@
 #include "../report/html.h"
 #include "../report/tracer.h"
 #include "../report/whatif.h"
+#include "../report/escape.h"
 #include "inputs.h"
+#include "output.h"
+#include "partial.h"
 
 #define EXIT_USAGE 2
+#define MAX_JOBS 1024
 
 enum command {
 	CMD_SCAN = 1 << 0,
@@ -57,6 +61,9 @@ struct options {
 	char **changed;		/* --changed names, sorted before use */
 	size_t nchanged;
 	const char *baseline;	/* report --diff */
+	bool allow_partial;	/* write a kernel-bound answer with gaps */
+	char **operands;	/* the inputs named, which -o must not be */
+	size_t noperands;
 };
 
 /*
@@ -322,10 +329,25 @@ static int parse_count(const char *arg, const char *what, int *out)
 	return 0;
 }
 
+/* More threads than CPUs only add libdw handles, each a copy's memory. */
+static int parse_jobs(const char *arg, int *jobs)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end || v < 1 || v > MAX_JOBS) {
+		fprintf(stderr, "inlscan: --jobs must be a number from 1 to %d, not '%s'\n",
+			MAX_JOBS, arg);
+		return -1;
+	}
+	*jobs = (int)v;
+	return 0;
+}
+
 enum {
 	OPT_JSON = 256, OPT_SITES, OPT_ALL, OPT_TOP, OPT_DEBUG_FILE,
 	OPT_BY_DIR, OPT_FORMAT, OPT_MIN_SITES, OPT_SCOPE, OPT_DIR,
-	OPT_FAIL_ON, OPT_LIVEPATCH, OPT_CHANGED, OPT_DIFF,
+	OPT_FAIL_ON, OPT_LIVEPATCH, OPT_CHANGED, OPT_DIFF, OPT_ALLOW_PARTIAL,
 };
 
 static const struct option longopts[] = {
@@ -344,6 +366,7 @@ static const struct option longopts[] = {
 	{ "livepatch", no_argument, NULL, OPT_LIVEPATCH },
 	{ "changed", required_argument, NULL, OPT_CHANGED },
 	{ "diff", required_argument, NULL, OPT_DIFF },
+	{ "allow-partial", no_argument, NULL, OPT_ALLOW_PARTIAL },
 	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -373,6 +396,7 @@ static unsigned int option_commands(int c)
 	case OPT_DIR:
 		return CMD_DENYLIST;
 	case OPT_FORMAT:
+	case OPT_ALLOW_PARTIAL:
 		return CMD_DENYLIST | CMD_PROBES;
 	}
 	return CMD_SCAN | CMD_DENYLIST | CMD_PROBES | CMD_SUFFIXES | CMD_DIFF |
@@ -442,11 +466,7 @@ static int apply_option(struct options *o, int c, const char *arg)
 
 	switch (c) {
 	case 'j':
-		if (parse_count(arg, "--jobs", &o->scan.jobs))
-			return -1;
-		if (!o->scan.jobs)
-			o->scan.jobs = 1;
-		return 0;
+		return parse_jobs(arg, &o->scan.jobs);
 	case OPT_JSON:
 		o->json = true;
 		return 0;
@@ -492,6 +512,9 @@ static int apply_option(struct options *o, int c, const char *arg)
 		return 0;
 	case OPT_DIFF:
 		o->baseline = arg;
+		return 0;
+	case OPT_ALLOW_PARTIAL:
+		o->allow_partial = true;
 		return 0;
 	case 'o':
 		o->output = arg;
@@ -566,26 +589,20 @@ static void on_image(size_t index, struct image_rec *img, char *err,
 	free_image(img);
 }
 
-static FILE *open_output(const struct options *o)
+/* -o must not name an input: the operands, --debug-file, --diff. */
+static FILE *open_output(const struct options *o, struct output *out)
 {
-	FILE *out;
+	const char **inputs = xcalloc(o->noperands + 2, sizeof(*inputs));
+	size_t n = 0, i;
+	int rc;
 
-	if (!o->output)
-		return stdout;
-	out = fopen(o->output, "w");
-	if (!out)
-		fprintf(stderr, "inlscan: cannot write %s: %m\n", o->output);
-	return out;
-}
-
-static int close_output(const struct options *o, FILE *out, int rc)
-{
-	if (out != stdout && fclose(out))
-		rc = -1;
-	if (rc)
-		fprintf(stderr, "inlscan: writing %s failed\n",
-			o->output ? o->output : "output");
-	return rc ? 1 : 0;
+	for (i = 0; i < o->noperands; i++)
+		inputs[n++] = o->operands[i];
+	inputs[n++] = o->scan.debug_file;
+	inputs[n++] = o->baseline;
+	rc = output_open(out, o->output, inputs, n);
+	free(inputs);
+	return rc ? NULL : out->f;
 }
 
 /* Collect what scanned and say what did not; explicit inputs must work. */
@@ -618,6 +635,7 @@ struct session {
 	char **errors;
 	struct scan_results res;
 	struct image_reaper reaper;
+	size_t gaps;		/* warnings and skipped inputs, said */
 };
 
 /* What the session holds goes with the process, but for a leak checker. */
@@ -721,6 +739,13 @@ static bool any_report(const struct scan_results *res)
 	return false;
 }
 
+static int online_cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (int)n;
+}
+
 /* Parse the options; at least min_args operands must follow. */
 static int start_command(int argc, char **argv, struct options *o,
 			 int min_args)
@@ -735,9 +760,11 @@ static int start_command(int argc, char **argv, struct options *o,
 			o->name);
 		return EXIT_USAGE;
 	}
-	if (o->scan.jobs < 1)
-		o->scan.jobs = 1;
+	if (o->scan.jobs > online_cpus())
+		o->scan.jobs = online_cpus();
 	o->render.jobs = o->scan.jobs;
+	o->operands = argv + optind;
+	o->noperands = (size_t)(argc - optind);
 	return 0;
 }
 
@@ -748,6 +775,8 @@ static int read_inputs(const struct options *o, char **args, size_t nargs,
 
 	if (status != EXIT_USAGE && !any_report(&s->res))
 		status = 1;
+	if (status != EXIT_USAGE)
+		s->gaps += report_gaps(o->name, &s->res);
 	return status;
 }
 
@@ -768,7 +797,7 @@ static void init_options(struct options *o, enum command cmd,
 	memset(o, 0, sizeof(*o));
 	o->cmd = cmd;
 	o->name = name;
-	o->scan.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	o->scan.jobs = online_cpus();
 	o->render.top = 20;
 	o->render.by_dir = -1;
 }
@@ -777,20 +806,37 @@ static int cmd_scan(int argc, char **argv)
 {
 	struct options o;
 	struct session s = { 0 };
-	int status, rc;
-	FILE *out;
+	struct output out;
+	int status;
 
 	init_options(&o, CMD_SCAN, "scan");
 	status = read_operands(argc, argv, &o, &s);
 	if (any_report(&s.res) && status != EXIT_USAGE) {
-		out = open_output(&o);
-		rc = !out ? 1 : close_output(&o, out, o.json
-			? render_json(out, &s.res, &o.render)
-			: render_text(out, &s.res, &o.render));
-		status |= rc;
+		status |= !open_output(&o, &out) ? 1 : output_close(&out, o.json
+			? render_json(out.f, &s.res, &o.render)
+			: render_text(out.f, &s.res, &o.render));
 	}
 	session_end(&s);
 	return status;
+}
+
+/* Names a kernel file cannot carry are left out, never silently. */
+static size_t say_refused(const struct options *o,
+			  const struct deny_entry *e, size_t n)
+{
+	const char *why;
+	size_t i, refused = 0;
+
+	for (i = 0; i < n; i++) {
+		why = deny_refusal(&e[i]);
+		if (!why)
+			continue;
+		refused++;
+		fprintf(stderr, "inlscan %s: refused '%s'%s%s: the name %s\n",
+			o->name, shown(e[i].symbol), e[i].module ? " in " : "",
+			e[i].module ? shown(e[i].module) : "", why);
+	}
+	return refused;
 }
 
 static int cmd_denylist(int argc, char **argv)
@@ -798,9 +844,9 @@ static int cmd_denylist(int argc, char **argv)
 	struct options o;
 	struct session s = { 0 };
 	struct deny_entry *entries = NULL;
+	struct output out;
 	size_t n, i, k = 0;
 	int status;
-	FILE *out;
 
 	init_options(&o, CMD_DENYLIST, "denylist");
 	status = read_operands(argc, argv, &o, &s);
@@ -812,9 +858,14 @@ static int cmd_denylist(int argc, char **argv)
 		for (i = k; i < s.res.nreports; i++)
 			s.res.reports[i] = NULL;
 		n = denylist_select(s.res.reports, k, &o.deny, &entries);
-		out = open_output(&o);
-		status |= !out ? 1 : close_output(&o, out, render_denylist(
-			out, entries, n, o.deny_format));
+		if (o.deny_format != DENY_JSON)
+			s.gaps += say_refused(&o, entries, n);
+		if (!partial_accepted(o.name, s.gaps, o.allow_partial))
+			status = 1;
+		else
+			status |= !open_output(&o, &out) ? 1 : output_close(
+				&out, render_denylist(out.f, entries, n,
+						      o.deny_format));
 		free(entries);
 	}
 	session_end(&s);
@@ -832,7 +883,7 @@ static int probe_sets(struct report *r, char **names, size_t n,
 		sets[i].fn = report_function(r, names[i]);
 		if (!sets[i].fn) {
 			fprintf(stderr, "inlscan probes: no function '%s' with code or inline sites in %s\n",
-				names[i], r->path);
+				shown(names[i]), shown(r->path));
 			status = 1;
 			continue;
 		}
@@ -847,15 +898,14 @@ static int write_probes(const struct options *o, struct report *r,
 	struct probe_set *sets = xcalloc(n + 1, sizeof(*sets));
 	size_t i, k = 0;
 	int status = probe_sets(r, names, n, sets);
-	FILE *out;
+	struct output out;
 
 	for (i = 0; i < n; i++)
 		if (sets[i].fn)
 			sets[k++] = sets[i];
-	out = k ? open_output(o) : NULL;
 	if (k)
-		status |= !out ? 1 : close_output(o, out, render_probes(
-			out, sets, k, o->probe_format));
+		status |= !open_output(o, &out) ? 1 : output_close(
+			&out, render_probes(out.f, sets, k, o->probe_format));
 	for (i = 0; i < k; i++)
 		free(sets[i].points);
 	free(sets);
@@ -890,7 +940,9 @@ static int cmd_probes(int argc, char **argv)
 		}
 	} else if (!r->sites_listed) {
 		fprintf(stderr, "inlscan probes: %s was written without inline sites; rerun 'inlscan scan --json --sites'\n",
-			r->path);
+			shown(r->path));
+		status = 1;
+	} else if (!partial_accepted(o.name, s.gaps, o.allow_partial)) {
 		status = 1;
 	} else {
 		status |= write_probes(&o, r, names, n);
@@ -908,18 +960,20 @@ static int run_per_image(int argc, char **argv, enum command cmd,
 {
 	struct options o;
 	struct session s = { 0 };
+	struct output out;
 	int status, rc = 0;
 	size_t i;
-	FILE *out;
 
 	init_options(&o, cmd, name);
 	status = read_operands(argc, argv, &o, &s);
-	if (any_report(&s.res) && status != EXIT_USAGE) {
-		out = open_output(&o);
-		for (i = 0; out && !rc && i < s.res.nreports; i++)
+	if (any_report(&s.res) && status != EXIT_USAGE &&
+	    open_output(&o, &out)) {
+		for (i = 0; !rc && i < s.res.nreports; i++)
 			if (s.res.reports[i])
-				rc = render(out, s.res.reports[i], &o);
-		status |= !out ? 1 : close_output(&o, out, rc);
+				rc = render(out.f, s.res.reports[i], &o);
+		status |= output_close(&out, rc);
+	} else if (any_report(&s.res) && status != EXIT_USAGE) {
+		status = 1;
 	}
 	session_end(&s);
 	return status;
@@ -1030,8 +1084,8 @@ static int cmd_diff(int argc, char **argv)
 	struct session a = { 0 }, b = { 0 };
 	struct report *old = NULL, *new = NULL;
 	unsigned int hits = 0;
+	struct output out;
 	int status;
-	FILE *out;
 
 	init_options(&o, CMD_DIFF, "diff");
 	status = start_command(argc, argv, &o, 1);
@@ -1047,10 +1101,10 @@ static int cmd_diff(int argc, char **argv)
 		status = check_livepatch_input(old) |
 			 check_livepatch_input(new);
 	if (new && !status) {
-		out = open_output(&o);
-		status = !out ? 1 : close_output(&o, out, o.livepatch
-			? write_livepatch(&o, old, new, out)
-			: write_diff(&o, old, new, out, &hits));
+		status = !open_output(&o, &out) ? 1 : output_close(
+			&out, o.livepatch
+			? write_livepatch(&o, old, new, out.f)
+			: write_diff(&o, old, new, out.f, &hits));
 		if (!status && (hits & o.fail_on))
 			status = 1;
 	}
@@ -1065,8 +1119,8 @@ static int cmd_report(int argc, char **argv)
 	struct options o;
 	struct session s = { 0 }, base = { 0 };
 	struct report *r = NULL, *old = NULL;
+	struct output out;
 	int status;
-	FILE *out;
 
 	init_options(&o, CMD_REPORT, "report");
 	o.render.by_dir = 1;
@@ -1080,9 +1134,9 @@ static int cmd_report(int argc, char **argv)
 	if (r && o.baseline)
 		old = read_side(&o, (char *)o.baseline, &base, &status);
 	if (r && (!o.baseline || old) && !status) {
-		out = open_output(&o);
-		status = !out ? 1 : close_output(&o, out, render_html(
-			out, r, old, (unsigned int)o.render.by_dir));
+		status = !open_output(&o, &out) ? 1 : output_close(
+			&out, render_html(out.f, r, old,
+					  (unsigned int)o.render.by_dir));
 	}
 	session_end(&s);
 	session_end(&base);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "json_util.h"
+#include "escape.h"
 #include "render.h"
 
 static const char *kind_word(bool is_func)
@@ -43,14 +44,14 @@ static json_t *collision_object(const struct report *r, size_t first)
 	size_t k;
 
 	if (s->base_plain)
-		json_array_append_new(members, json_string(s->base));
+		json_array_append_new(members, json_text(s->base));
 	for (k = first; k < r->nsuffixed; k++) {
 		if (strcmp(r->suffixed[k].base, s->base))
 			continue;
 		json_array_append_new(members,
-				      json_string(r->suffixed[k].symbol));
+				      json_text(r->suffixed[k].symbol));
 	}
-	json_object_set_new(o, "base", json_string(s->base));
+	json_object_set_new(o, "base", json_text(s->base));
 	json_object_set_new(o, "symbols", members);
 	return o;
 }
@@ -75,8 +76,8 @@ static int suffixes_json(FILE *out, const struct report *r)
 	json_object_set_new(sum, "unique_base", json_integer((json_int_t)unique));
 	json_object_set_new(sum, "collisions",
 			    json_integer((json_int_t)json_array_size(coll)));
-	json_object_set_new(root, "schema", json_string(INLSCAN_SCHEMA));
-	json_object_set_new(root, "input", json_string(r->path));
+	json_object_set_new(root, "schema", json_text(INLSCAN_SCHEMA));
+	json_object_set_new(root, "input", json_text(r->path));
 	json_object_set_new(root, "summary", sum);
 	json_object_set_new(root, "symbols", list);
 	json_object_set_new(root, "collisions", coll);
@@ -89,11 +90,11 @@ static void print_owner(FILE *out, const struct symbol_owner *o)
 		fprintf(out, "(no DWARF)");
 		return;
 	}
-	fprintf(out, "%s", o->name);
+	fprintf(out, "%s", shown(o->name));
 	if (o->decl_file)
-		fprintf(out, " %s:%u", o->decl_file, o->decl_line);
+		fprintf(out, " %s:%u", shown(o->decl_file), o->decl_line);
 	if (o->tu)
-		fprintf(out, " (TU %s)", o->tu);
+		fprintf(out, " (TU %s)", shown(o->tu));
 }
 
 static void print_collision(FILE *out, const struct report *r, size_t first)
@@ -101,13 +102,13 @@ static void print_collision(FILE *out, const struct report *r, size_t first)
 	const char *base = r->suffixed[first].base;
 	size_t k, n = 0;
 
-	fprintf(out, "    %s:", base);
+	fprintf(out, "    %s:", shown(base));
 	if (r->suffixed[first].base_plain)
-		fprintf(out, "%s %s", n++ ? "," : "", base);
+		fprintf(out, "%s %s", n++ ? "," : "", shown(base));
 	for (k = first; k < r->nsuffixed; k++)
 		if (!strcmp(r->suffixed[k].base, base))
 			fprintf(out, "%s %s", n++ ? "," : "",
-				r->suffixed[k].symbol);
+				shown(r->suffixed[k].symbol));
 	fputc('\n', out);
 }
 
@@ -122,7 +123,7 @@ int render_suffixes(FILE *out, const struct report *r, bool json)
 		unique += r->suffixed[i].base_unique;
 	}
 	fprintf(out, "%s: %zu suffixed symbols (%zu functions, %zu objects)\n",
-		r->path, r->nsuffixed, funcs, r->nsuffixed - funcs);
+		shown(r->path), r->nsuffixed, funcs, r->nsuffixed - funcs);
 	fprintf(out, "  %zu with a base name unique in the image: the suffix could be dropped\n",
 		unique);
 	fprintf(out, "  %zu base names shared by several symbols (collisions)\n",
@@ -131,7 +132,7 @@ int render_suffixes(FILE *out, const struct report *r, bool json)
 		fprintf(out, "\n  %-44s %-6s %-6s %s\n", "symbol", "kind",
 			"unique", "DWARF");
 	for (i = 0; i < r->nsuffixed; i++) {
-		fprintf(out, "  %-44s %-6s %-6s ", r->suffixed[i].symbol,
+		fprintf(out, "  %-44s %-6s %-6s ", shown(r->suffixed[i].symbol),
 			kind_word(r->suffixed[i].is_func),
 			r->suffixed[i].base_unique ? "yes" : "no");
 		print_owner(out, &r->suffixed[i].owner);
@@ -174,14 +175,14 @@ static json_t *side_object(const struct function *fn)
 		return json_null();
 	o = json_object();
 	syms = json_array();
-	json_object_set_new(o, "status", json_string(status_name(fn->status)));
+	json_object_set_new(o, "status", json_text(status_name(fn->status)));
 	json_object_set_new(o, "sites", json_integer((json_int_t)fn->sites));
 	json_object_set_new(o, "cross_tu",
 			    json_integer((json_int_t)fn->sites_cross_tu));
 	for (i = 0; i < fn->ncopies; i++) {
 		if (!fn->copies[i].symbol)
 			continue;
-		json_array_append_new(syms, json_string(fn->copies[i].symbol));
+		json_array_append_new(syms, json_text(fn->copies[i].symbol));
 	}
 	json_object_set_new(o, "symbols", syms);
 	return o;
@@ -191,7 +192,7 @@ static json_t *build_object(const struct report *r)
 {
 	json_t *o = json_object();
 
-	json_object_set_new(o, "path", json_string(r->path));
+	json_object_set_new(o, "path", json_text(r->path));
 	json_object_set_new(o, "lto", json_str_or_null(r->lto));
 	return o;
 }
@@ -228,7 +229,7 @@ static int diff_json(FILE *out, const struct diff_view *d)
 	for (i = 0; i < d->cmp.nchanges; i++) {
 		c = &d->cmp.changes[i];
 		o = json_object();
-		json_object_set_new(o, "name", json_string(c->name));
+		json_object_set_new(o, "name", json_text(c->name));
 		json_object_set_new(o, "old", side_object(c->old));
 		json_object_set_new(o, "new", side_object(c->new));
 		json_object_set_new(o, "status_changed",
@@ -240,7 +241,7 @@ static int diff_json(FILE *out, const struct diff_view *d)
 	}
 	for (i = 0; i < d->ndirs; i++) {
 		o = json_object();
-		json_object_set_new(o, "dir", json_string(d->dirs[i].dir));
+		json_object_set_new(o, "dir", json_text(d->dirs[i].dir));
 		json_object_set_new(o, "old", group_object(&d->dirs[i].old));
 		json_object_set_new(o, "new", group_object(&d->dirs[i].new));
 		json_array_append_new(dirs, o);
@@ -252,7 +253,7 @@ static int diff_json(FILE *out, const struct diff_view *d)
 			    json_integer((json_int_t)d->cmp.new_full));
 	json_object_set_new(counts, "renamed",
 			    json_integer((json_int_t)d->cmp.renamed));
-	json_object_set_new(root, "schema", json_string(INLSCAN_SCHEMA));
+	json_object_set_new(root, "schema", json_text(INLSCAN_SCHEMA));
 	json_object_set_new(root, "old", build_object(d->old));
 	json_object_set_new(root, "new", build_object(d->new));
 	json_object_set_new(root, "summary", sum);
@@ -272,7 +273,7 @@ static void print_symbols(FILE *out, const struct function *fn)
 	for (i = 0; fn && i < fn->ncopies; i++)
 		if (fn->copies[i].symbol)
 			fprintf(out, "%s%s", n++ ? "," : "",
-				fn->copies[i].symbol);
+				shown(fn->copies[i].symbol));
 	if (!n)
 		fprintf(out, "-");
 }
@@ -293,7 +294,7 @@ static void print_change(FILE *out, const struct function_change *c)
 	snprintf(cross, sizeof(cross), "%zu -> %zu",
 		 c->old ? c->old->sites_cross_tu : 0,
 		 c->new ? c->new->sites_cross_tu : 0);
-	fprintf(out, "    %-32s %-20s %-14s %-10s ", c->name, status, sites,
+	fprintf(out, "    %-32s %-20s %-14s %-10s ", shown(c->name), status, sites,
 		cross);
 	if (c->renamed) {
 		print_symbols(out, c->old);
@@ -312,7 +313,7 @@ static void print_dir_pairs(FILE *out, const struct diff_view *d)
 		"sites old/new");
 	for (i = 0; i < d->ndirs; i++)
 		fprintf(out, "    %-32s %8zu/%-8zu %8zu/%-8zu %8zu/%-8zu\n",
-			d->dirs[i].dir, d->dirs[i].old.partial,
+			shown(d->dirs[i].dir), d->dirs[i].old.partial,
 			d->dirs[i].new.partial, d->dirs[i].old.full,
 			d->dirs[i].new.full, d->dirs[i].old.sites,
 			d->dirs[i].new.sites);
@@ -324,8 +325,9 @@ int render_diff(FILE *out, const struct diff_view *d, bool json)
 
 	if (json)
 		return diff_json(out, d);
-	fprintf(out, "OLD %s (LTO: %s)\nNEW %s (LTO: %s)\n\n", d->old->path,
-		d->old->lto, d->new->path, d->new->lto);
+	fprintf(out, "OLD %s (LTO: %s)\nNEW %s (LTO: %s)\n\n",
+		shown(d->old->path), shown(d->old->lto), shown(d->new->path),
+		shown(d->new->lto));
 	fprintf(out, "  %-30s %10s %10s %10s\n", "", "OLD", "NEW", "DELTA");
 	for (i = 0; diff_fields[i]; i++) {
 		a = summary_value(&d->old->summary, diff_fields[i]);
@@ -369,7 +371,7 @@ static json_t *symbol_names(const struct image_symbol *const *v, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		json_array_append_new(a, json_string(v[i]->name));
+		json_array_append_new(a, json_text(v[i]->name));
 	return a;
 }
 
@@ -387,13 +389,13 @@ static json_t *rename_object(const struct symbol_rename *r)
 	const struct image_symbol *any = rename_any(r);
 	json_t *o = json_object();
 
-	json_object_set_new(o, "kind", json_string(rename_name(r->kind)));
+	json_object_set_new(o, "kind", json_text(rename_name(r->kind)));
 	json_object_set_new(o, "certain", json_boolean(r->certain));
-	json_object_set_new(o, "base", json_string(any->base));
-	json_object_set_new(o, "symbol_kind", json_string(kind_word(any->is_func)));
-	json_object_set_new(o, "old", r->old ? json_string(r->old->name)
+	json_object_set_new(o, "base", json_text(any->base));
+	json_object_set_new(o, "symbol_kind", json_text(kind_word(any->is_func)));
+	json_object_set_new(o, "old", r->old ? json_text(r->old->name)
 					     : json_null());
-	json_object_set_new(o, "new", r->new ? json_string(r->new->name)
+	json_object_set_new(o, "new", r->new ? json_text(r->new->name)
 					     : json_null());
 	json_object_set_new(o, "dwarf", owner_object(&any->owner));
 	if (!r->certain) {
@@ -410,14 +412,14 @@ static json_t *changed_object(const struct changed_function *c)
 	json_t *o = json_object(), *carriers = json_array(), *k;
 	size_t i;
 
-	json_object_set_new(o, "name", json_string(c->name));
+	json_object_set_new(o, "name", json_text(c->name));
 	json_object_set_new(o, "named", json_boolean(c->named));
 	json_object_set_new(o, "old_size", json_integer((json_int_t)c->old_size));
 	json_object_set_new(o, "new_size", json_integer((json_int_t)c->new_size));
 	for (i = 0; i < c->ncarriers; i++) {
 		k = json_object();
 		json_object_set_new(k, "function",
-				    json_string(c->carriers[i].function));
+				    json_text(c->carriers[i].function));
 		json_object_set_new(k, "sites", json_integer(
 				    (json_int_t)c->carriers[i].sites));
 		json_object_set_new(k, "cross_tu",
@@ -440,7 +442,7 @@ static int livepatch_json(FILE *out, const struct report *old,
 		json_array_append_new(renames, rename_object(&v->renames[i]));
 	for (i = 0; i < v->nchanged; i++)
 		json_array_append_new(changed, changed_object(&v->changed[i]));
-	json_object_set_new(root, "schema", json_string(INLSCAN_SCHEMA));
+	json_object_set_new(root, "schema", json_text(INLSCAN_SCHEMA));
 	json_object_set_new(root, "old", build_object(old));
 	json_object_set_new(root, "new", build_object(new));
 	json_object_set_new(root, "renames", renames);
@@ -455,7 +457,7 @@ static void print_candidates(FILE *out, const struct image_symbol *const *v,
 
 	fprintf(out, "{");
 	for (i = 0; i < n; i++)
-		fprintf(out, "%s%s", i ? ", " : "", v[i]->name);
+		fprintf(out, "%s%s", i ? ", " : "", shown(v[i]->name));
 	fprintf(out, "}");
 }
 
@@ -466,8 +468,8 @@ static void print_rename(FILE *out, const struct symbol_rename *r)
 	fprintf(out, "    %-16s %-6s ", rename_name(r->kind),
 		kind_word(any->is_func));
 	if (r->certain) {
-		fprintf(out, "%s -> %s", r->old ? r->old->name : "(none)",
-			r->new ? r->new->name : "(none)");
+		fprintf(out, "%s -> %s", r->old ? shown(r->old->name) : "(none)",
+			r->new ? shown(r->new->name) : "(none)");
 	} else {
 		fprintf(out, "ambiguous: ");
 		print_candidates(out, r->old_candidates, r->nold);
@@ -483,7 +485,7 @@ static void print_changed(FILE *out, const struct changed_function *c)
 {
 	size_t i;
 
-	fprintf(out, "    %s", c->name);
+	fprintf(out, "    %s", shown(c->name));
 	if (c->old_size != c->new_size)
 		fprintf(out, " (size %" PRIu64 " -> %" PRIu64 ")", c->old_size,
 			c->new_size);
@@ -492,7 +494,7 @@ static void print_changed(FILE *out, const struct changed_function *c)
 	fprintf(out, ":");
 	for (i = 0; i < c->ncarriers; i++)
 		fprintf(out, "%s %s (%zu site%s%s)", i ? "," : "",
-			c->carriers[i].function, c->carriers[i].sites,
+			shown(c->carriers[i].function), c->carriers[i].sites,
 			c->carriers[i].sites == 1 ? "" : "s",
 			c->carriers[i].cross_tu ? ", cross-TU" : "");
 	if (!c->ncarriers)
@@ -508,7 +510,8 @@ int render_livepatch(FILE *out, const struct report *old,
 
 	if (json)
 		return livepatch_json(out, old, new, v);
-	fprintf(out, "ORIG    %s\nPATCHED %s\n\n", old->path, new->path);
+	fprintf(out, "ORIG    %s\nPATCHED %s\n\n", shown(old->path),
+		shown(new->path));
 	fprintf(out, "  Symbols a binary-diff livepatch tool cannot correlate by name: %zu\n",
 		v->nrenames);
 	for (i = 0; i < v->nrenames; i++)

@@ -7,33 +7,12 @@
 
 #include "../analyzer/compare.h"
 #include "../analyzer/tracer.h"
+#include "escape.h"
 #include "render.h"
 
 #define BAR_WIDTH 560	/* pixels for the largest bar */
 #define LABEL_WIDTH 300	/* pixels for a directory name */
 #define LABEL_CHARS 44
-
-static void put_escaped(FILE *out, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<':
-			fputs("&lt;", out);
-			break;
-		case '>':
-			fputs("&gt;", out);
-			break;
-		case '&':
-			fputs("&amp;", out);
-			break;
-		case '"':
-			fputs("&quot;", out);
-			break;
-		default:
-			fputc(*s, out);
-		}
-	}
-}
 
 /* Long paths keep their informative end. */
 static void put_label(FILE *out, const char *s)
@@ -41,11 +20,11 @@ static void put_label(FILE *out, const char *s)
 	size_t n = strlen(s);
 
 	if (n <= LABEL_CHARS) {
-		put_escaped(out, s);
+		put_html(out, s);
 		return;
 	}
 	fputs("&hellip;", out);
-	put_escaped(out, s + n - (LABEL_CHARS - 1));
+	put_html(out, s + n - (LABEL_CHARS - 1));
 }
 
 static const char style[] =
@@ -181,7 +160,7 @@ static void symbols_cell(FILE *out, const struct function *fn)
 			continue;
 		if (n++)
 			fputs(", ", out);
-		put_escaped(out, fn->copies[i].symbol);
+		put_html(out, fn->copies[i].symbol);
 	}
 	fputs("</td>", out);
 }
@@ -208,7 +187,7 @@ static void function_table(FILE *out, const struct report *r)
 		if (fn->status == STATUS_OUTLINE)
 			continue;
 		fputs("<tr class=\"fn\"><td>", out);
-		put_escaped(out, fn->name);
+		put_html(out, fn->name);
 		fprintf(out, "</td><td>%s</td><td>%s</td><td class=\"n\">%zu</td>"
 			     "<td class=\"n\">%zu</td><td class=\"n\">%zu</td><td>%s</td>",
 			status_name(fn->status), scope_name(fn->scope),
@@ -218,7 +197,7 @@ static void function_table(FILE *out, const struct report *r)
 		symbols_cell(out, fn);
 		fputs("<td>", out);
 		if (fn->ndecls && fn->decls[0].file) {
-			put_escaped(out, fn->decls[0].file);
+			put_html(out, fn->decls[0].file);
 			fprintf(out, ":%u", fn->decls[0].line);
 		}
 		fputs("</td></tr>", out);
@@ -234,10 +213,14 @@ static void side_by_side(FILE *out, const struct report *old,
 	size_t a, b, i;
 
 	fputs("<h2>Side by side</h2><table id=\"compare\"><tr><th></th><th>", out);
-	put_escaped(out, old->path);
-	fprintf(out, " (LTO: %s)</th><th>", old->lto);
-	put_escaped(out, new->path);
-	fprintf(out, " (LTO: %s)</th><th>delta</th></tr>", new->lto);
+	put_html(out, old->path);
+	fputs(" (LTO: ", out);
+	put_html(out, old->lto);
+	fputs(")</th><th>", out);
+	put_html(out, new->path);
+	fputs(" (LTO: ", out);
+	put_html(out, new->lto);
+	fputs(")</th><th>delta</th></tr>", out);
 	for (f = summary_fields; f->name; f++) {
 		a = *summary_count((struct summary *)&old->summary, f);
 		b = *summary_count((struct summary *)&new->summary, f);
@@ -252,7 +235,7 @@ static void side_by_side(FILE *out, const struct report *old,
 		     "<th>sites</th></tr>", cmp.nchanges);
 	for (i = 0; i < cmp.nchanges; i++) {
 		fputs("<tr class=\"change\"><td>", out);
-		put_escaped(out, cmp.changes[i].name);
+		put_html(out, cmp.changes[i].name);
 		fprintf(out, "</td><td>%s</td><td>%s</td><td>%zu &rarr; %zu</td></tr>",
 			cmp.changes[i].old ? status_name(cmp.changes[i].old->status) : "absent",
 			cmp.changes[i].new ? status_name(cmp.changes[i].new->status) : "absent",
@@ -268,12 +251,17 @@ int render_html(FILE *out, struct report *r, struct report *old,
 {
 	fprintf(out, "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
 		     "<title>inlscan: ");
-	put_escaped(out, r->path);
+	put_html(out, r->path);
 	fprintf(out, "</title><style>%s</style><script>%s</script></head><body>"
 		     "<h1>inlscan %s: ", style, script, INLSCAN_VERSION);
-	put_escaped(out, r->path);
-	fprintf(out, "</h1><p>%s %s, %zu units, LTO: %s</p>", r->elf_type,
-		r->machine, r->units, r->lto);
+	put_html(out, r->path);
+	fputs("</h1><p>", out);
+	put_html(out, r->elf_type);
+	fputc(' ', out);
+	put_html(out, r->machine);
+	fprintf(out, ", %zu units, LTO: ", r->units);
+	put_html(out, r->lto);
+	fputs("</p>", out);
 	headline(out, &r->summary);
 	if (old)
 		side_by_side(out, old, r);

@@ -8,6 +8,7 @@
 
 #include "../common/util.h"
 #include "json_functions.h"
+#include "escape.h"
 #include "json_util.h"
 #include "ordered.h"
 #include "render.h"
@@ -17,12 +18,21 @@ json_t *json_addr(uint64_t addr)
 	char buf[32];
 
 	snprintf(buf, sizeof(buf), "0x%" PRIx64, addr);
-	return json_string(buf);
+	return json_text(buf);
+}
+
+json_t *json_text(const char *s)
+{
+	char *text = json_text_of_bytes(s ? s : "");
+	json_t *j = json_string(text);
+
+	free(text);
+	return j;
 }
 
 json_t *json_str_or_null(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	return s ? json_text(s) : json_null();
 }
 
 static json_t *string_array(const char *const *arr, size_t n)
@@ -31,7 +41,7 @@ static json_t *string_array(const char *const *arr, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		json_array_append_new(a, json_string(arr[i]));
+		json_array_append_new(a, json_text(arr[i]));
 	return a;
 }
 
@@ -40,14 +50,14 @@ static json_t *input_block(const struct report *r)
 	json_t *in = json_object(), *versions = json_array();
 	size_t i;
 
-	json_object_set_new(in, "path", json_string(r->path));
+	json_object_set_new(in, "path", json_text(r->path));
 	json_object_set_new(in, "build_id", json_str_or_null(r->build_id));
-	json_object_set_new(in, "machine", json_string(r->machine));
-	json_object_set_new(in, "elf_type", json_string(r->elf_type));
+	json_object_set_new(in, "machine", json_text(r->machine));
+	json_object_set_new(in, "elf_type", json_text(r->elf_type));
 	json_object_set_new(in, "kernel", json_boolean(r->is_kernel));
 	json_object_set_new(in, "producers",
 			    string_array(r->producers, r->nproducers));
-	json_object_set_new(in, "lto", json_string(r->lto));
+	json_object_set_new(in, "lto", json_text(r->lto));
 	json_object_set_new(in, "units", json_integer((json_int_t)r->units));
 	for (i = 0; i < r->ndwarf_versions; i++)
 		json_array_append_new(versions,
@@ -68,7 +78,7 @@ static json_t *summary_block(const struct summary *s)
 		json_object_set_new(o, "functions_partial_ftrace",
 				    json_null());
 	json_object_set_new(o, "call_site_info",
-			    json_string(call_site_info(s)));
+			    json_text(call_site_info(s)));
 	return o;
 }
 
@@ -79,7 +89,7 @@ json_t *owner_object(const struct symbol_owner *owner)
 	if (!owner->name)
 		return json_null();
 	o = json_object();
-	json_object_set_new(o, "name", json_string(owner->name));
+	json_object_set_new(o, "name", json_text(owner->name));
 	json_object_set_new(o, "file", json_str_or_null(owner->decl_file));
 	json_object_set_new(o, "line", json_integer(owner->decl_line));
 	json_object_set_new(o, "tu", json_str_or_null(owner->tu));
@@ -90,10 +100,10 @@ json_t *suffixed_object(const struct suffixed_symbol *s)
 {
 	json_t *o = json_object();
 
-	json_object_set_new(o, "symbol", json_string(s->symbol));
-	json_object_set_new(o, "base", json_string(s->base));
+	json_object_set_new(o, "symbol", json_text(s->symbol));
+	json_object_set_new(o, "base", json_text(s->base));
 	json_object_set_new(o, "kind",
-			    json_string(s->is_func ? "func" : "object"));
+			    json_text(s->is_func ? "func" : "object"));
 	json_object_set_new(o, "address", json_addr(s->address));
 	json_object_set_new(o, "base_unique", json_boolean(s->base_unique));
 	json_object_set_new(o, "base_plain", json_boolean(s->base_plain));
@@ -120,9 +130,9 @@ static json_t *symbols_block(const struct report *r)
 	for (i = 0; i < r->nsymbols; i++) {
 		s = &r->symbols[i];
 		o = json_object();
-		json_object_set_new(o, "name", json_string(s->name));
+		json_object_set_new(o, "name", json_text(s->name));
 		json_object_set_new(o, "kind",
-				    json_string(s->is_func ? "func" : "object"));
+				    json_text(s->is_func ? "func" : "object"));
 		json_object_set_new(o, "address", json_addr(s->address));
 		json_object_set_new(o, "size",
 				    json_integer((json_int_t)s->size));
@@ -140,7 +150,7 @@ static json_t *dirs_block(struct report *r, int depth)
 
 	for (i = 0; i < n; i++) {
 		o = json_object();
-		json_object_set_new(o, "dir", json_string(g[i].dir));
+		json_object_set_new(o, "dir", json_text(g[i].dir));
 #define SET_GROUP(f) \
 	json_object_set_new(o, #f, json_integer((json_int_t)g[i].f))
 		SET_GROUP(partial);
@@ -161,8 +171,8 @@ static json_t *tool_block(void)
 {
 	json_t *tool = json_object();
 
-	json_object_set_new(tool, "name", json_string("inlscan"));
-	json_object_set_new(tool, "version", json_string(INLSCAN_VERSION));
+	json_object_set_new(tool, "name", json_text("inlscan"));
+	json_object_set_new(tool, "version", json_text(INLSCAN_VERSION));
 	return tool;
 }
 
@@ -239,7 +249,7 @@ static void emit_report(FILE *out, struct report *r,
 	struct emitter e = { .out = out, .first = true, .depth = depth + 1 };
 
 	fputc('{', out);
-	member(&e, "schema", json_string(INLSCAN_SCHEMA));
+	member(&e, "schema", json_text(INLSCAN_SCHEMA));
 	member(&e, "tool", tool_block());
 	member(&e, "input", input_block(r));
 	member(&e, "summary", summary_block(&r->summary));
@@ -262,9 +272,9 @@ static json_t *skipped_block(const struct scan_results *res)
 	for (i = 0; i < res->nskipped; i++) {
 		s = json_object();
 		json_object_set_new(s, "path",
-				    json_string(res->skipped[i].path));
+				    json_text(res->skipped[i].path));
 		json_object_set_new(s, "error",
-				    json_string(res->skipped[i].error));
+				    json_text(res->skipped[i].error));
 		json_array_append_new(skipped, s);
 	}
 	return skipped;
@@ -346,7 +356,7 @@ static void emit_multi(FILE *out, const struct scan_results *res,
 	size_t n;
 
 	fputc('{', out);
-	member(&e, "schema", json_string(INLSCAN_SCHEMA));
+	member(&e, "schema", json_text(INLSCAN_SCHEMA));
 	member(&e, "tool", tool_block());
 	open_member(&e, "reports");
 	if (emit_reports(out, res, opts, &n))

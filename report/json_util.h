@@ -9,6 +9,8 @@
 #include "../analyzer/model.h"
 
 json_t *json_addr(uint64_t addr);
+/* A string of any bytes, losslessly (escape.h); "" for NULL. */
+json_t *json_text(const char *s);
 json_t *json_str_or_null(const char *s);
 json_t *owner_object(const struct symbol_owner *owner);
 json_t *suffixed_object(const struct suffixed_symbol *s);

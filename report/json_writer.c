@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "json_writer.h"
 
+#include "escape.h"
+
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,42 +94,11 @@ static void value_start(struct json_writer *w)
 		separator(w);
 }
 
-/* The code point of the UTF-8 sequence at s, or -1 if it is not one. */
-static long utf8_next(const unsigned char *s, size_t *len)
-{
-	unsigned int n, i;
-	long cp;
-
-	if (s[0] < 0x80) {
-		*len = 1;
-		return s[0];
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, cp = s[0] & 0x07;
-	else
-		return -1;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return -1;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	/* overlong forms, surrogates and beyond U+10FFFF are not UTF-8 */
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return -1;
-	*len = n;
-	return cp;
-}
-
 static void put_u16(struct json_writer *w, unsigned long unit)
 {
-	char seq[8];
+	char seq[24];
 
-	snprintf(seq, sizeof(seq), "\\u%04lX", unit);
+	snprintf(seq, sizeof(seq), "\\u%04lX", unit & 0xffff);
 	put(w, seq, 6);
 }
 
@@ -164,12 +135,7 @@ static void put_string(struct json_writer *w, const char *str)
 			continue;
 		}
 		put(w, (const char *)plain, (size_t)(s - plain));
-		cp = utf8_next(s, &len);
-		/* not UTF-8 (jansson refuses such a string): a byte is U+00XX */
-		if (cp < 0) {
-			cp = *s;
-			len = 1;
-		}
+		cp = json_code_point(s, &len);
 		put_escaped(w, cp);
 		s += len;
 		plain = s;

@@ -11,6 +11,7 @@
 
 #include "../analyzer/symbols.h"
 #include "../common/util.h"
+#include "escape.h"
 #include "render.h"
 
 bool report_file_is_json(const char *path)
@@ -26,11 +27,24 @@ bool report_file_is_json(const char *path)
 	return c == '{';
 }
 
+/* A string the writer escaped (escape.h), back to its bytes, interned. */
+static const char *intern_text(struct report *r, const char *text)
+{
+	char *bytes;
+	const char *s;
+
+	if (!text)
+		return NULL;
+	bytes = xstrdup(text);
+	json_bytes_of_text(bytes);
+	s = strpool_intern(&r->strings, bytes);
+	free(bytes);
+	return s;
+}
+
 static const char *get_str(struct report *r, json_t *o, const char *key)
 {
-	const char *s = json_string_value(json_object_get(o, key));
-
-	return s ? strpool_intern(&r->strings, s) : NULL;
+	return intern_text(r, json_string_value(json_object_get(o, key)));
 }
 
 static uint64_t get_u64(json_t *o, const char *key)
@@ -148,8 +162,7 @@ static void load_sites(struct report *r, struct function *fn, json_t *arr)
 		s->call_file = get_str(r, o, "call_file");
 		s->call_line = (uint32_t)get_u64(o, "call_line");
 		s->entry = get_addr(o, "entry");
-		parse_probe(r, s, json_string_value(json_object_get(o,
-								   "probe")));
+		parse_probe(r, s, get_str(r, o, "probe"));
 		s->refused = get_str(r, o, "refused");
 	}
 }
@@ -193,8 +206,7 @@ static void load_input(struct report *r, json_t *in)
 	r->nproducers = json_array_size(arr);
 	r->producers = xcalloc(r->nproducers + 1, sizeof(*r->producers));
 	json_array_foreach(arr, i, v)
-		r->producers[i] = strpool_intern(&r->strings,
-						 json_string_value(v) ?: "");
+		r->producers[i] = intern_text(r, json_string_value(v) ?: "");
 	arr = json_object_get(in, "dwarf_versions");
 	r->ndwarf_versions = json_array_size(arr);
 	r->dwarf_versions = xcalloc(r->ndwarf_versions + 1,
@@ -300,8 +312,7 @@ static struct report *load_report(json_t *o)
 	r->nwarnings = json_array_size(warn);
 	r->warnings = xcalloc(r->nwarnings + 1, sizeof(*r->warnings));
 	json_array_foreach(warn, i, f)
-		r->warnings[i] = strpool_intern(&r->strings,
-						json_string_value(f) ?: "");
+		r->warnings[i] = intern_text(r, json_string_value(f) ?: "");
 	return r;
 }
 

@@ -5,21 +5,33 @@
 #include <string.h>
 
 #include "../common/util.h"
+#include "escape.h"
 #include "render.h"
 
 static void print_input(FILE *out, const struct report *r)
 {
 	size_t i;
 
-	fprintf(out, "%s\n  %s %s, DWARF", r->path, r->elf_type, r->machine);
+	put_terminal(out, r->path);
+	fputs("\n  ", out);
+	put_terminal(out, r->elf_type);
+	fputc(' ', out);
+	put_terminal(out, r->machine);
+	fputs(", DWARF", out);
 	for (i = 0; i < r->ndwarf_versions; i++)
 		fprintf(out, "%s%u", i ? "," : " ", r->dwarf_versions[i]);
-	fprintf(out, ", %zu units, LTO: %s", r->units, r->lto);
-	if (r->build_id)
-		fprintf(out, ", build ID %.16s...", r->build_id);
+	fprintf(out, ", %zu units, LTO: ", r->units);
+	put_terminal(out, r->lto);
+	if (r->build_id) {
+		fputs(", build ID ", out);
+		put_terminal(out, r->build_id);
+	}
 	fputc('\n', out);
-	for (i = 0; i < r->nproducers && i < 3; i++)
-		fprintf(out, "  producer: %s\n", r->producers[i]);
+	for (i = 0; i < r->nproducers && i < 3; i++) {
+		fputs("  producer: ", out);
+		put_terminal(out, r->producers[i]);
+		fputc('\n', out);
+	}
 	if (r->nproducers > 3)
 		fprintf(out, "  (and %zu more producers)\n", r->nproducers - 3);
 }
@@ -93,8 +105,8 @@ static void print_copies(FILE *out, const struct function *fn)
 		if (!fn->copies[i].symbol || fn->copies[i].symbol == last)
 			continue;
 		last = fn->copies[i].symbol;
-		fprintf(out, "%s%s", shown ? ", " : "  ",
-			fn->copies[i].symbol);
+		fputs(shown ? ", " : "  ", out);
+		put_terminal(out, fn->copies[i].symbol);
 		shown++;
 	}
 	if (fn->ncopies > shown && shown)
@@ -106,6 +118,7 @@ static void print_copies(FILE *out, const struct function *fn)
 static void print_top(FILE *out, const struct report *r, int top)
 {
 	const struct function **list;
+	char name[256];
 	size_t i, n = 0;
 
 	if (top <= 0)
@@ -122,9 +135,10 @@ static void print_top(FILE *out, const struct report *r, int top)
 			"sites", "same", "cross", "direct", "function",
 			"out-of-line symbols");
 	for (i = 0; i < n && i < (size_t)top; i++) {
+		terminal_text(name, sizeof(name), list[i]->name);
 		fprintf(out, "    %6zu %6zu %6zu %6zu  %-32s", list[i]->sites,
 			list[i]->sites_same_tu, list[i]->sites_cross_tu,
-			list[i]->direct_calls, list[i]->name);
+			list[i]->direct_calls, name);
 		print_copies(out, list[i]);
 		fputc('\n', out);
 	}
@@ -142,13 +156,19 @@ static void print_sites(FILE *out, const struct report *r)
 		fn = &r->functions[i];
 		for (k = 0; k < fn->nsite_list; k++) {
 			s = &fn->site_list[k];
-			fprintf(out, "    %s in %s (%s:%u)%s", fn->name,
-				s->caller ? s->caller : "?",
-				s->call_file ? s->call_file : "?",
-				s->call_line, s->cross_tu ? " cross-TU" : "");
-			if (s->probe_symbol)
-				fprintf(out, " %s+0x%" PRIx64, s->probe_symbol,
-					s->probe_offset);
+			fputs("    ", out);
+			put_terminal(out, fn->name);
+			fputs(" in ", out);
+			put_terminal(out, s->caller ? s->caller : "?");
+			fputs(" (", out);
+			put_terminal(out, s->call_file ? s->call_file : "?");
+			fprintf(out, ":%u)%s", s->call_line,
+				s->cross_tu ? " cross-TU" : "");
+			if (s->probe_symbol) {
+				fputc(' ', out);
+				put_terminal(out, s->probe_symbol);
+				fprintf(out, "+0x%" PRIx64, s->probe_offset);
+			}
 			fputc('\n', out);
 		}
 	}
@@ -162,11 +182,14 @@ static void print_dirs(FILE *out, struct report *r, int depth)
 	fprintf(out, "\n  By declaration directory (depth %d):\n    %7s %7s %10s %11s %8s %8s  %s\n",
 		depth, "partial", "full", "incomplete", "untraceable",
 		"no-attach", "missed", "directory");
-	for (i = 0; i < n; i++)
-		fprintf(out, "    %7zu %7zu %10zu %11zu %8zu %8zu  %s\n",
+	for (i = 0; i < n; i++) {
+		fprintf(out, "    %7zu %7zu %10zu %11zu %8zu %8zu  ",
 			g[i].partial, g[i].full, g[i].incomplete,
 			g[i].untraceable, g[i].not_attachable,
-			g[i].missed_calls, g[i].dir);
+			g[i].missed_calls);
+		put_terminal(out, g[i].dir);
+		fputc('\n', out);
+	}
 	free(g);
 }
 
@@ -182,8 +205,11 @@ static void print_report(FILE *out, struct report *r,
 	print_top(out, r, opts->top);
 	if (opts->sites)
 		print_sites(out, r);
-	for (i = 0; i < r->nwarnings; i++)
-		fprintf(out, "  warning: %s\n", r->warnings[i]);
+	for (i = 0; i < r->nwarnings; i++) {
+		fputs("  warning: ", out);
+		put_terminal(out, r->warnings[i]);
+		fputc('\n', out);
+	}
 }
 
 int render_text(FILE *out, const struct scan_results *res,

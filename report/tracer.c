@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "json_util.h"
 #include "render.h"
 
@@ -63,17 +64,17 @@ static int deny_json(FILE *out, const struct deny_entry *e, size_t n)
 
 	for (i = 0; i < n; i++) {
 		o = json_object();
-		json_object_set_new(o, "symbol", json_string(e[i].symbol));
+		json_object_set_new(o, "symbol", json_text(e[i].symbol));
 		json_object_set_new(o, "module", e[i].module
-				    ? json_string(e[i].module) : json_null());
-		json_object_set_new(o, "function", json_string(e[i].fn->name));
-		json_object_set_new(o, "scope", json_string(
+				    ? json_text(e[i].module) : json_null());
+		json_object_set_new(o, "function", json_text(e[i].fn->name));
+		json_object_set_new(o, "scope", json_text(
 				    scope_name(e[i].fn->scope)));
 		json_object_set_new(o, "missed_inline_sites",
 				    json_integer((json_int_t)e[i].fn->sites));
 		json_array_append_new(list, o);
 	}
-	json_object_set_new(root, "schema", json_string(INLSCAN_SCHEMA));
+	json_object_set_new(root, "schema", json_text(INLSCAN_SCHEMA));
 	json_object_set_new(root, "denylist", list);
 	return json_write(out, root);
 }
@@ -88,14 +89,37 @@ static void deny_bpftrace(FILE *out, const struct deny_entry *e, size_t n)
 		"// each value is the number of inline sites the probe misses.\n"
 		"BEGIN\n{\n");
 	for (i = 0; i < n; i++)
-		fprintf(out, "\t@inlscan_deny[\"%s\"] = %zu;\n", e[i].symbol,
-			e[i].fn->sites);
+		if (!deny_refusal(&e[i]))
+			fprintf(out, "\t@inlscan_deny[\"%s\"] = %zu;\n",
+				e[i].symbol, e[i].fn->sites);
 	fprintf(out, "}\n");
+}
+
+const char *deny_refusal(const struct deny_entry *e)
+{
+	const char *why = unsafe_symbol(e->symbol);
+
+	if (!why && e->module && unsafe_module(e->module))
+		why = "its module name cannot be written into a kernel file";
+	return why;
+}
+
+static void deny_line(FILE *out, const struct deny_entry *e,
+		      const struct deny_entry *prev, enum deny_format format)
+{
+	if (format == DENY_FTRACE && e->module)
+		fprintf(out, "%s:mod:%s\n", e->symbol, e->module);
+	else if (format == DENY_PLAIN && e->module)
+		fprintf(out, "%s [%s]\n", e->symbol, e->module);
+	else if (format != DENY_RETSNOOP || !prev ||
+		 strcmp(prev->symbol, e->symbol))
+		fprintf(out, "%s\n", e->symbol);
 }
 
 int render_denylist(FILE *out, const struct deny_entry *e, size_t n,
 		    enum deny_format format)
 {
+	const struct deny_entry *prev = NULL;
 	size_t i;
 
 	if (format == DENY_JSON)
@@ -105,13 +129,10 @@ int render_denylist(FILE *out, const struct deny_entry *e, size_t n,
 		return ferror(out);
 	}
 	for (i = 0; i < n; i++) {
-		if (format == DENY_FTRACE && e[i].module)
-			fprintf(out, "%s:mod:%s\n", e[i].symbol, e[i].module);
-		else if (format == DENY_PLAIN && e[i].module)
-			fprintf(out, "%s [%s]\n", e[i].symbol, e[i].module);
-		else if (format != DENY_RETSNOOP || !i ||
-			 strcmp(e[i - 1].symbol, e[i].symbol))
-			fprintf(out, "%s\n", e[i].symbol);
+		if (deny_refusal(&e[i]))
+			continue;
+		deny_line(out, &e[i], prev, format);
+		prev = &e[i];
 	}
 	return ferror(out);
 }
@@ -141,11 +162,35 @@ static void location(char *buf, size_t len, const struct probe_point *p,
 		snprintf(buf, len, "%s+0x%" PRIx64, p->symbol, p->offset);
 }
 
-static const char *refusal_text(const struct probe_point *p)
+#define REFUSED_UNSAFE_NAME "unsafe_name"
+
+/*
+ * Why a point cannot be written as a probe line for s's target: the
+ * analysis' refusal, or a name the tracer's grammar cannot carry.
+ */
+static const char *point_refusal(const struct probe_set *s, size_t i,
+				 const char **why)
 {
-	if (refused_is(p->refused, REFUSED_NO_SYMBOL))
+	const struct probe_point *p = &s->points[i];
+	const char *module = report_module_name(s->r);
+
+	*why = NULL;
+	if (p->refused)
+		return p->refused;
+	if (module)
+		*why = unsafe_module(module);
+	if (!*why && !s->r->is_kernel)
+		*why = unsafe_path(s->r->path);
+	if (!*why)
+		*why = unsafe_symbol(p->symbol);
+	return *why ? REFUSED_UNSAFE_NAME : NULL;
+}
+
+static const char *refusal_text(const char *refused)
+{
+	if (refused_is(refused, REFUSED_NO_SYMBOL))
 		return "no FUNC symbol holds this address";
-	if (refused_is(p->refused, REFUSED_NO_MCOUNT))
+	if (refused_is(refused, REFUSED_NO_MCOUNT))
 		return "its function has no ftrace entry: refused unless CONFIG_KPROBE_EVENTS_ON_NOTRACE=y";
 	return "kprobes refuse this code";
 }
@@ -156,76 +201,75 @@ static void coverage_comment(FILE *out, const char *lead,
 	char line[512];
 
 	coverage_text(line, sizeof(line), s->r, s->fn);
-	fprintf(out, "%s %s (%s): %s\n", lead, s->fn->name,
+	fprintf(out, "%s %s (%s): %s\n", lead, shown(s->fn->name),
 		status_name(s->fn->status), line);
 }
 
+/* A comment line, so names are shown escaped: no line break gets out. */
 static void refused_comment(FILE *out, const char *lead,
-			    const struct probe_point *p, const char *what)
+			    const struct probe_set *s, size_t i)
 {
-	if (refused_is(p->refused, REFUSED_NO_SYMBOL))
+	const struct probe_point *p = &s->points[i];
+	const char *why, *refused = point_refusal(s, i, &why);
+
+	if (refused_is(refused, REFUSED_NO_SYMBOL)) {
 		fprintf(out, "%s skipped 0x%" PRIx64 ": %s\n", lead,
-			p->address, refusal_text(p));
-	else if (p->refused)
-		fprintf(out, "%s refused (%s: %s): %s\n", lead, p->refused,
-			refusal_text(p), what);
+			p->address, refusal_text(refused));
+		return;
+	}
+	fprintf(out, "%s refused (%s: %s): %s+0x%" PRIx64 " at 0x%" PRIx64
+		"\n", lead, refused, why ? why : refusal_text(refused),
+		shown(p->symbol), p->offset, p->address);
 }
 
 static void probes_kprobe(FILE *out, const struct probe_set *s)
 {
-	char ev[EVENT_NAME_MAX], loc[512], line[700];
-	const char *module = report_module_name(s->r);
+	char ev[EVENT_NAME_MAX], loc[1100];
+	const char *module = report_module_name(s->r), *why;
 	size_t i;
 
 	coverage_comment(out, "#", s);
 	for (i = 0; i < s->n; i++) {
-		if (refused_is(s->points[i].refused, REFUSED_NO_SYMBOL)) {
-			refused_comment(out, "#", &s->points[i], "");
+		if (point_refusal(s, i, &why)) {
+			refused_comment(out, "#", s, i);
 			continue;
 		}
 		event_name(ev, s->fn, i);
 		location(loc, sizeof(loc), &s->points[i], module, ':');
-		snprintf(line, sizeof(line), "p:%s/%s %s", EVENT_GROUP, ev,
-			 loc);
-		if (s->points[i].refused)
-			refused_comment(out, "#", &s->points[i], line);
-		else
-			fprintf(out, "%s\n", line);
+		fprintf(out, "p:%s/%s %s\n", EVENT_GROUP, ev, loc);
 	}
 }
 
-static void perf_target(char *buf, size_t len, struct report *r)
+static void perf_target(FILE *out, struct report *r)
 {
 	const char *module = report_module_name(r);
 
-	if (module)
-		snprintf(buf, len, " -m %s", module);
-	else if (!r->is_kernel)
-		snprintf(buf, len, " -x %s", r->path);
-	else
-		buf[0] = '\0';
+	if (module) {
+		fputs(" -m ", out);
+		put_shell_word(out, module);
+	} else if (!r->is_kernel) {
+		fputs(" -x ", out);
+		put_shell_word(out, r->path);
+	}
 }
 
 static void probes_perf(FILE *out, const struct probe_set *s)
 {
-	char ev[EVENT_NAME_MAX], loc[512], line[1200], target[600];
+	char ev[EVENT_NAME_MAX], loc[1100];
+	const char *why;
 	size_t i;
 
-	perf_target(target, sizeof(target), s->r);
 	coverage_comment(out, "#", s);
 	for (i = 0; i < s->n; i++) {
-		if (refused_is(s->points[i].refused, REFUSED_NO_SYMBOL)) {
-			refused_comment(out, "#", &s->points[i], "");
+		if (point_refusal(s, i, &why)) {
+			refused_comment(out, "#", s, i);
 			continue;
 		}
 		event_name(ev, s->fn, i);
 		location(loc, sizeof(loc), &s->points[i], NULL, ':');
-		snprintf(line, sizeof(line), "perf probe%s -a '%s:%s=%s'",
-			 target, EVENT_GROUP, ev, loc);
-		if (s->points[i].refused)
-			refused_comment(out, "#", &s->points[i], line);
-		else
-			fprintf(out, "%s\n", line);
+		fputs("perf probe", out);
+		perf_target(out, s->r);
+		fprintf(out, " -a '%s:%s=%s'\n", EVENT_GROUP, ev, loc);
 	}
 }
 
@@ -233,7 +277,7 @@ static void bpftrace_probe(char *buf, size_t len, struct report *r,
 			   const struct probe_point *p)
 {
 	const char *module = report_module_name(r);
-	char loc[512];
+	char loc[1100];
 
 	location(loc, sizeof(loc), p, module, ':');
 	if (r->is_kernel)
@@ -244,22 +288,27 @@ static void bpftrace_probe(char *buf, size_t len, struct report *r,
 
 static void probes_bpftrace(FILE *out, const struct probe_set *s)
 {
-	char probe[1200];
+	char probe[6000], key[EVENT_NAME_MAX];
+	const char *why;
 	size_t i, used = 0;
 
 	coverage_comment(out, "//", s);
 	for (i = 0; i < s->n; i++)
-		if (s->points[i].refused)
-			refused_comment(out, "//", &s->points[i], "");
+		if (point_refusal(s, i, &why))
+			refused_comment(out, "//", s, i);
 	for (i = 0; i < s->n; i++) {
-		if (s->points[i].refused)
+		if (point_refusal(s, i, &why))
 			continue;
 		bpftrace_probe(probe, sizeof(probe), s->r, &s->points[i]);
 		fprintf(out, "%s%s", used++ ? ",\n" : "", probe);
 	}
+	/* a name the string cannot carry is keyed by its event name */
+	if (unsafe_symbol(s->fn->name))
+		event_name(key, s->fn, 0);
+	else
+		snprintf(key, sizeof(key), "%s", s->fn->name);
 	if (used)
-		fprintf(out, "\n{\n\t@calls[\"%s\"] = count();\n}\n",
-			s->fn->name);
+		fprintf(out, "\n{\n\t@calls[\"%s\"] = count();\n}\n", key);
 }
 
 static json_t *point_object(const struct probe_set *s, size_t i)
@@ -271,23 +320,23 @@ static json_t *point_object(const struct probe_set *s, size_t i)
 
 	event_name(ev, s->fn, i);
 	snprintf(addr, sizeof(addr), "0x%" PRIx64, p->address);
-	json_object_set_new(o, "kind", json_string(p->kind == PROBE_ENTRY
+	json_object_set_new(o, "kind", json_text(p->kind == PROBE_ENTRY
 						   ? "entry" : "inline"));
-	json_object_set_new(o, "event", json_string(ev));
-	json_object_set_new(o, "module", module ? json_string(module)
+	json_object_set_new(o, "event", json_text(ev));
+	json_object_set_new(o, "module", module ? json_text(module)
 						: json_null());
-	json_object_set_new(o, "symbol", p->symbol ? json_string(p->symbol)
+	json_object_set_new(o, "symbol", p->symbol ? json_text(p->symbol)
 						   : json_null());
 	json_object_set_new(o, "offset", json_integer((json_int_t)p->offset));
-	json_object_set_new(o, "address", json_string(addr));
-	json_object_set_new(o, "refused", p->refused ? json_string(p->refused)
+	json_object_set_new(o, "address", json_text(addr));
+	json_object_set_new(o, "refused", p->refused ? json_text(p->refused)
 						     : json_null());
 	if (p->site) {
 		json_object_set_new(o, "caller", p->site->caller
-				    ? json_string(p->site->caller)
+				    ? json_text(p->site->caller)
 				    : json_null());
 		json_object_set_new(o, "call_file", p->site->call_file
-				    ? json_string(p->site->call_file)
+				    ? json_text(p->site->call_file)
 				    : json_null());
 		json_object_set_new(o, "call_line",
 				    json_integer(p->site->call_line));
@@ -303,9 +352,9 @@ static int probes_json(FILE *out, const struct probe_set *sets, size_t n)
 	for (i = 0; i < n; i++) {
 		o = json_object();
 		points = json_array();
-		json_object_set_new(o, "function", json_string(sets[i].fn->name));
-		json_object_set_new(o, "input", json_string(sets[i].r->path));
-		json_object_set_new(o, "status", json_string(
+		json_object_set_new(o, "function", json_text(sets[i].fn->name));
+		json_object_set_new(o, "input", json_text(sets[i].r->path));
+		json_object_set_new(o, "status", json_text(
 				    status_name(sets[i].fn->status)));
 		json_object_set_new(o, "direct_calls", json_integer(
 				    (json_int_t)sets[i].fn->direct_calls));
@@ -317,7 +366,7 @@ static int probes_json(FILE *out, const struct probe_set *sets, size_t n)
 		json_object_set_new(o, "points", points);
 		json_array_append_new(list, o);
 	}
-	json_object_set_new(root, "schema", json_string(INLSCAN_SCHEMA));
+	json_object_set_new(root, "schema", json_text(INLSCAN_SCHEMA));
 	json_object_set_new(root, "probes", list);
 	return json_write(out, root);
 }

@@ -33,6 +33,12 @@ struct probe_set {
 int parse_deny_format(const char *s, enum deny_format *f);
 int parse_probe_format(const char *s, enum probe_format *f);
 
+/*
+ * Why e cannot be written into a kernel file or tracer script (its name
+ * holds what the grammar gives a meaning), or NULL. Renderers leave such
+ * entries out; the caller says so.
+ */
+const char *deny_refusal(const struct deny_entry *e);
 int render_denylist(FILE *out, const struct deny_entry *e, size_t n,
 		    enum deny_format format);
 int render_probes(FILE *out, const struct probe_set *sets, size_t nsets,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "json_util.h"
+#include "escape.h"
 #include "render.h"
 
 static const char *choice_name(enum whatif_choice c)
@@ -44,7 +45,7 @@ static json_t *row_object(const struct whatif_row *row)
 	json_t *o = json_object(), *pins = json_array();
 	const struct function *fn = row->fn;
 
-	json_object_set_new(o, "name", json_string(fn->name));
+	json_object_set_new(o, "name", json_text(fn->name));
 	json_object_set_new(o, "copies", json_integer((json_int_t)row->ncopies));
 	json_object_set_new(o, "copy_bytes",
 			    json_integer((json_int_t)row->copy_bytes));
@@ -56,14 +57,14 @@ static json_t *row_object(const struct whatif_row *row)
 	json_object_set_new(o, "direct_calls",
 			    json_integer((json_int_t)fn->direct_calls));
 	if (fn->exported)
-		json_array_append_new(pins, json_string("exported"));
+		json_array_append_new(pins, json_text("exported"));
 	if (row->data_ref)
-		json_array_append_new(pins, json_string("data_ref"));
+		json_array_append_new(pins, json_text("data_ref"));
 	json_object_set_new(o, "pinned_by", pins);
 	json_object_set_new(o, "everywhere",
 			    json_integer((json_int_t)row->everywhere));
 	json_object_set_new(o, "nowhere", json_integer((json_int_t)row->nowhere));
-	json_object_set_new(o, "recommend", json_string(choice_name(row->choice)));
+	json_object_set_new(o, "recommend", json_text(choice_name(row->choice)));
 	return o;
 }
 
@@ -75,8 +76,8 @@ static int whatif_json(FILE *out, const struct report *r,
 
 	for (i = 0; i < w->nrows; i++)
 		json_array_append_new(rows, row_object(&w->rows[i]));
-	json_object_set_new(root, "schema", json_string(INLSCAN_SCHEMA));
-	json_object_set_new(root, "input", json_string(r->path));
+	json_object_set_new(root, "schema", json_text(INLSCAN_SCHEMA));
+	json_object_set_new(root, "input", json_text(r->path));
 	json_object_set_new(root, "call_bytes", json_integer(w->call_bytes));
 	json_object_set_new(root, "direct_calls_exact",
 			    json_boolean(w->calls_exact));
@@ -86,7 +87,7 @@ static int whatif_json(FILE *out, const struct report *r,
 		dirs = json_array();
 		for (i = 0; i < w->ndirs; i++) {
 			d = totals_object(&w->dirs[i].totals);
-			json_object_set_new(d, "dir", json_string(w->dirs[i].dir));
+			json_object_set_new(d, "dir", json_text(w->dirs[i].dir));
 			json_array_append_new(dirs, d);
 		}
 		json_object_set_new(root, "by_dir", dirs);
@@ -111,7 +112,7 @@ static void print_totals(FILE *out, const char *label,
 			 const struct whatif_totals *t)
 {
 	fprintf(out, "  %-28s %6zu %6zu %+12" PRId64 " %+12" PRId64 " %+12" PRId64 "  %zu/%zu\n",
-		label, t->functions, t->pinned, t->everywhere, t->nowhere,
+		shown(label), t->functions, t->pinned, t->everywhere, t->nowhere,
 		t->recommended, t->choose_everywhere, t->choose_nowhere);
 }
 
@@ -133,7 +134,7 @@ static void print_rows(FILE *out, const struct whatif *w, int top)
 	for (i = 0; i < w->nrows && (top < 0 || i < (size_t)top); i++) {
 		row = sorted[i];
 		fprintf(out, "  %-28s %6zu %6" PRIu64 " %5zu %7" PRIu64 " %6zu %17s %+10" PRId64 " %+10" PRId64 "  %s\n",
-			row->fn->name, row->ncopies, row->copy_bytes,
+			shown(row->fn->name), row->ncopies, row->copy_bytes,
 			row->fn->sites, row->fn->inlined_bytes,
 			row->fn->direct_calls, pin_words(row), row->everywhere,
 			row->nowhere, choice_name(row->choice));
@@ -149,9 +150,9 @@ int render_whatif(FILE *out, const struct report *r, const struct whatif *w,
 	if (json)
 		return whatif_json(out, r, w);
 	fprintf(out, "%s: consistent inlining, priced for %zu partial functions\n",
-		r->path, w->nrows);
+		shown(r->path), w->nrows);
 	fprintf(out, "  bytes of text: + grows, - shrinks; a call is %u bytes on %s;\n  direct calls are %s (docs/whatif.md)\n",
-		w->call_bytes, r->machine,
+		w->call_bytes, shown(r->machine),
 		w->calls_exact ? "exact" : "a lower bound (some callers lack call-site DIEs)");
 	print_rows(out, w, top);
 	fprintf(out, "\n  %-28s %6s %6s %12s %12s %12s  %s\n", "", "fns",
