@@ -15,6 +15,13 @@
 #include "../common/util.h"
 #include "relocate.h"
 
+/*
+ * zlib cannot inflate more than about 1032:1; real DWARF inflates 3-10x.
+ * Small files may still hold this much.
+ */
+#define INFLATE_RATIO_MAX 64
+#define INFLATE_FLOOR (256ULL << 20)
+
 static char *default_debuginfo_path;
 
 static int find_debuginfo(Dwfl_Module *mod, void **userdata,
@@ -95,7 +102,8 @@ static int check_file(const char *path, const char *what, unsigned int *type,
 	int fd;
 	ssize_t n;
 
-	fd = open(path, O_RDONLY);
+	/* a FIFO would block the open until a writer comes */
+	fd = open(path, O_RDONLY | O_NONBLOCK);
 	if (fd < 0) {
 		*err = xasprintf("%s: %s%s", path, what, strerror(errno));
 		return -1;
@@ -144,6 +152,10 @@ static int check_debug_file(struct input *in, char **err)
 		*err = xasprintf("%s: debug file %s does not match (build ID %s, expected %s)",
 				 in->path, in->debug_file, debug_id, main_id);
 		ret = -1;
+	} else if (main_id && !debug_id) {
+		*err = xasprintf("%s: debug file %s has no build ID, so nothing shows it belongs to this file (build ID %s); give the debug file made from it",
+				 in->path, in->debug_file, main_id);
+		ret = -1;
 	} else if (!has_section(elf, ".debug_info")) {
 		*err = xasprintf("%s: debug file has no .debug_info section",
 				 in->debug_file);
@@ -156,6 +168,63 @@ static int check_debug_file(struct input *in, char **err)
 	return ret;
 }
 
+/* A .zdebug section starts "ZLIB" and its inflated size, big-endian. */
+static uint64_t gnu_inflated_size(Elf_Scn *scn)
+{
+	Elf_Data *raw = elf_rawdata(scn, NULL);
+	const unsigned char *p;
+	uint64_t size = 0;
+	int i;
+
+	if (!raw || raw->d_size < 12 || memcmp(raw->d_buf, "ZLIB", 4))
+		return 0;
+	p = (const unsigned char *)raw->d_buf + 4;
+	for (i = 0; i < 8; i++)
+		size = size << 8 | p[i];
+	return size;
+}
+
+/*
+ * Every section's bytes inside the file, and what compressed sections
+ * inflate to bounded: a small file must not claim gigabytes of DWARF.
+ */
+static int check_sections(struct input *in, char **err)
+{
+	uint64_t inflated = 0, limit;
+	Elf_Scn *scn = NULL;
+	GElf_Shdr shdr;
+	GElf_Chdr chdr;
+	const char *name;
+
+	limit = in->file_size * INFLATE_RATIO_MAX;
+	if (limit < INFLATE_FLOOR)
+		limit = INFLATE_FLOOR;
+	while ((scn = elf_nextscn(in->elf, scn))) {
+		if (!gelf_getshdr(scn, &shdr) || shdr.sh_type == SHT_NOBITS)
+			continue;
+		name = input_section_name(in->elf, scn);
+		if (shdr.sh_offset > in->file_size ||
+		    shdr.sh_size > in->file_size - shdr.sh_offset) {
+			*err = xasprintf("%s: corrupt or truncated ELF file: section %s ends past the end of the file (%llu bytes)",
+					 in->path, name ? name : "?",
+					 (unsigned long long)in->file_size);
+			return -1;
+		}
+		if ((shdr.sh_flags & SHF_COMPRESSED) &&
+		    gelf_getchdr(scn, &chdr))
+			inflated += chdr.ch_size;
+		else if (name && !strncmp(name, ".zdebug", 7))
+			inflated += gnu_inflated_size(scn);
+		if (inflated > limit) {
+			*err = xasprintf("%s: compressed sections claim more than %llu bytes once inflated, beyond what a file of %llu bytes can hold; refusing a decompression bomb",
+					 in->path, (unsigned long long)limit,
+					 (unsigned long long)in->file_size);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /*
  * A download or a build cut short keeps a valid ELF header; libdwfl then
  * reports only that there is no DWARF. Say what happened instead.
@@ -166,8 +235,11 @@ static int check_complete(struct input *in, char **err)
 			 (uint64_t)in->ehdr.e_shnum * in->ehdr.e_shentsize;
 	struct stat st;
 
-	if (stat(in->path, &st) || shdrs <= (uint64_t)st.st_size)
+	if (stat(in->path, &st))
 		return 0;
+	in->file_size = (uint64_t)st.st_size;
+	if (shdrs <= in->file_size)
+		return check_sections(in, err);
 	*err = xasprintf("%s: truncated ELF file: its section headers end at byte %llu, the file has %llu bytes",
 			 in->path, (unsigned long long)shdrs,
 			 (unsigned long long)st.st_size);
@@ -359,6 +431,10 @@ static int open_dwarf(struct input *in, char **err)
 			*err = xasprintf("%s: cannot read DWARF of debug file %s: %s",
 					 in->path, in->debug_file,
 					 dwfl_errmsg(-1));
+		else if (in->elf && (has_section(in->elf, ".debug_info") ||
+				     has_section(in->elf, ".zdebug_info")))
+			*err = xasprintf("%s: cannot read its DWARF: %s",
+					 in->path, dwfl_errmsg(-1));
 		else
 			*err = xasprintf("%s: no DWARF debug info (build with -g, install the -dbg package, or pass --debug-file)",
 					 in->path);
@@ -460,7 +536,7 @@ void input_close(struct input *in)
 bool input_looks_like_elf(const char *path)
 {
 	unsigned char magic[SELFMAG];
-	int fd = open(path, O_RDONLY);
+	int fd = open(path, O_RDONLY | O_NONBLOCK);
 	ssize_t n;
 
 	if (fd < 0)

@@ -34,6 +34,7 @@ struct input {
 	Elf *elf;		/* the main file (symbols, tables) */
 	GElf_Ehdr ehdr;
 	bool is_module;		/* a kernel module (.ko) */
+	uint64_t file_size;
 	struct debug_sections sections, alt_sections;
 	struct reloc_copies reloc_copies;	/* what dbg reads, ET_REL */
 	struct alloc_section *alloc;	/* ET_REL, sorted by address */

@@ -39,6 +39,7 @@ struct scan {
 	struct walk_job *jobs;	/* unit shards: LIFO */
 	size_t njobs, jobs_cap;
 	size_t units_total, units_done;
+	size_t working;		/* workers not retired */
 	pthread_mutex_t lock;
 	pthread_cond_t more;
 };
@@ -49,6 +50,7 @@ struct worker {
 	size_t open_input;	/* which input `in` holds, if in.dwfl */
 	struct walk_scratch scratch;
 	bool opened_early;	/* tried open_early() */
+	bool retired;		/* could not open an input: left the work */
 };
 
 static void progress(struct scan *s, size_t done_now)
@@ -108,6 +110,31 @@ static void piece_done(struct worker *w, size_t idx, size_t units)
 	finish_input(s, idx);
 }
 
+/*
+ * This thread cannot open the input (out of memory, say) but others
+ * work: give the units back and stop, rather than fail units another
+ * thread can walk. The last worker cannot hand them on.
+ */
+static bool retire(struct worker *w, struct walk_job job, char *err)
+{
+	struct scan *s = w->scan;
+	struct walk_job *back;
+
+	pthread_mutex_lock(&s->lock);
+	if (s->working <= 1) {
+		pthread_mutex_unlock(&s->lock);
+		return false;
+	}
+	s->working--;
+	w->retired = true;
+	back = ARRAY_PUSH(s->jobs, s->njobs, s->jobs_cap);
+	*back = job;
+	pthread_cond_broadcast(&s->more);
+	pthread_mutex_unlock(&s->lock);
+	free(err);
+	return true;
+}
+
 static void walk_units(struct worker *w, struct walk_job job)
 {
 	struct input_state *st = &w->scan->inputs[job.input];
@@ -116,8 +143,15 @@ static void walk_units(struct worker *w, struct walk_job job)
 
 	for (i = job.first; i < job.first + job.count; i++) {
 		if (!hold_input(w, job.input, &err)) {
+			struct walk_job rest = { job.input, i,
+						 job.first + job.count - i };
+
+			if (i == job.first && retire(w, rest, err))
+				return;
 			st->img->units[i].failed = true;
-			st->unit_errors[i] = err;
+			st->unit_errors[i] = xasprintf("%s: unit %zu not read: %s",
+						       st->path, i, err);
+			free(err);
 			continue;
 		}
 		walk_unit(&w->in, st->units[i], &w->scratch,
@@ -220,7 +254,9 @@ static void *worker_main(void *arg)
 
 	pthread_mutex_lock(&s->lock);
 	for (;;) {
-		if (s->njobs) {
+		if (w->retired) {
+			break;
+		} else if (s->njobs) {
 			job = s->jobs[--s->njobs];
 			pthread_mutex_unlock(&s->lock);
 			walk_units(w, job);
@@ -246,6 +282,7 @@ static void *worker_main(void *arg)
 			pthread_cond_wait(&s->more, &s->lock);
 			continue;
 		} else {
+			s->working--;
 			break;
 		}
 		pthread_mutex_lock(&s->lock);
@@ -271,10 +308,14 @@ void scan_inputs(const char *const *paths, size_t npaths,
 		s.inputs[k].path = paths[k];
 	pthread_mutex_init(&s.lock, NULL);
 	pthread_cond_init(&s.more, NULL);
+	s.working = (size_t)nthreads;
 	for (i = 0; i < nthreads; i++) {
 		workers[i].scan = &s;
 		if (i && pthread_create(&threads[i], NULL, worker_main,
 					&workers[i])) {
+			pthread_mutex_lock(&s.lock);
+			s.working -= (size_t)(nthreads - i);
+			pthread_mutex_unlock(&s.lock);
 			nthreads = i;
 			break;
 		}

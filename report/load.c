@@ -3,28 +3,83 @@
 #include "load.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "../analyzer/symbols.h"
 #include "../common/util.h"
 #include "escape.h"
 #include "render.h"
 
+#define UTF8_BOM "\xef\xbb\xbf"
+
+/* A regular file, opened without blocking on a FIFO; -1 with errno. */
+static int open_regular(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK);
+	struct stat st;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
+	return fd;
+}
+
 bool report_file_is_json(const char *path)
 {
-	FILE *f = fopen(path, "r");
-	int c;
+	char head[64];
+	ssize_t n;
+	size_t i = 0;
+	int fd = open_regular(path);
 
-	if (!f)
+	if (fd < 0)
 		return false;
-	while ((c = fgetc(f)) == ' ' || c == '\n' || c == '\t' || c == '\r')
-		;
-	fclose(f);
-	return c == '{';
+	n = read(fd, head, sizeof(head));
+	close(fd);
+	if (n >= 3 && !memcmp(head, UTF8_BOM, 3))
+		i = 3;
+	while (i < (size_t)(n > 0 ? n : 0) && strchr(" \n\t\r", head[i]))
+		i++;
+	return n > 0 && i < (size_t)n && head[i] == '{';
+}
+
+/* The whole file, without a leading byte-order mark; NULL with *err. */
+static char *read_whole(const char *path, size_t *len, char **err)
+{
+	int fd = open_regular(path);
+	struct stat st;
+	char *buf;
+	size_t got = 0;
+	ssize_t n;
+
+	if (fd < 0 || fstat(fd, &st)) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size &&
+	       (n = read(fd, buf + got, (size_t)st.st_size - got)) > 0)
+		got += (size_t)n;
+	close(fd);
+	buf[got] = '\0';
+	*len = got;
+	if (got >= 3 && !memcmp(buf, UTF8_BOM, 3)) {
+		memmove(buf, buf + 3, got - 2);
+		*len -= 3;
+	}
+	return buf;
 }
 
 /* A string the writer escaped (escape.h), back to its bytes, interned. */
@@ -349,11 +404,17 @@ int report_load_json(const char *path, struct report ***reports, size_t *n,
 		     char **err)
 {
 	json_error_t jerr;
-	json_t *root = json_load_file(path, 0, &jerr), *list, *o;
+	json_t *root, *list, *o;
 	const char *schema;
-	size_t i;
+	size_t i, len;
+	char *text;
 
 	*err = NULL;
+	text = read_whole(path, &len, err);
+	if (!text)
+		return -1;
+	root = json_loadb(text, len, 0, &jerr);
+	free(text);
 	if (!root) {
 		*err = xasprintf("%s: not a readable inlscan JSON report: %s (line %d)",
 				 path, jerr.text, jerr.line);
@@ -375,7 +436,9 @@ int report_load_json(const char *path, struct report ***reports, size_t *n,
 			break;
 		push_report(reports, n, load_report(o));
 	}
-	if (list && i < json_array_size(list))
+	if (list && !json_array_size(list))
+		*err = xasprintf("%s: holds no reports", path);
+	else if (list && i < json_array_size(list))
 		*err = xasprintf("%s: report %zu is malformed", path, i);
 	else if (!list && !looks_like_report(root))
 		*err = xasprintf("%s: malformed inlscan report", path);
