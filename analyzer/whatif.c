@@ -38,22 +38,61 @@ static void sum_copies(const struct function *fn, struct whatif_row *row)
 	}
 }
 
+/*
+ * Counts from a report JSON may be anything: the prices saturate at the
+ * ends of int64_t instead of overflowing.
+ */
+static int64_t clamp(uint64_t v)
+{
+	return v > INT64_MAX ? INT64_MAX : (int64_t)v;
+}
+
+static int64_t sat_add(int64_t a, int64_t b)
+{
+	int64_t sum;
+
+	if (!__builtin_add_overflow(a, b, &sum))
+		return sum;
+	return b > 0 ? INT64_MAX : INT64_MIN;
+}
+
+static int64_t sat_sub(int64_t a, int64_t b)
+{
+	int64_t diff;
+
+	if (!__builtin_sub_overflow(a, b, &diff))
+		return diff;
+	return b < 0 ? INT64_MAX : INT64_MIN;
+}
+
+static int64_t sat_mul(int64_t a, int64_t b)
+{
+	int64_t product;
+
+	if (!__builtin_mul_overflow(a, b, &product))
+		return product;
+	return (a < 0) != (b < 0) ? INT64_MIN : INT64_MAX;
+}
+
 static void price(const struct function *fn, unsigned int call,
 		  struct whatif_row *row)
 {
-	int64_t direct = (int64_t)fn->direct_calls;
-	int64_t sites = (int64_t)fn->sites;
+	int64_t direct = clamp(fn->direct_calls);
+	int64_t sites = clamp(fn->sites);
 
 	row->fn = fn;
 	sum_copies(fn, row);
 	row->pinned = row->data_ref || fn->exported;
 	row->avg_inline = (fn->inlined_bytes + fn->sites / 2) / fn->sites;
 	/* every direct call becomes an average inlined copy */
-	row->everywhere = direct * ((int64_t)row->avg_inline - (int64_t)call);
+	row->everywhere = sat_mul(direct, sat_sub(clamp(row->avg_inline),
+						  (int64_t)call));
 	if (!row->pinned)
-		row->everywhere -= (int64_t)row->copy_bytes;
+		row->everywhere = sat_sub(row->everywhere,
+					  clamp(row->copy_bytes));
 	/* every inlined copy becomes a call to the copy, which stays */
-	row->nowhere = sites * (int64_t)call - (int64_t)fn->inlined_bytes;
+	row->nowhere = sat_sub(sat_mul(sites, (int64_t)call),
+			       clamp(fn->inlined_bytes));
 	/* a tie goes to "nowhere": then a trace sees every call */
 	row->choice = row->everywhere < row->nowhere ? WHATIF_EVERYWHERE
 						     : WHATIF_NOWHERE;
@@ -63,14 +102,14 @@ static void add_row(struct whatif_totals *t, const struct whatif_row *row)
 {
 	t->functions++;
 	t->pinned += row->pinned;
-	t->everywhere += row->everywhere;
-	t->nowhere += row->nowhere;
+	t->everywhere = sat_add(t->everywhere, row->everywhere);
+	t->nowhere = sat_add(t->nowhere, row->nowhere);
 	if (row->choice == WHATIF_EVERYWHERE) {
 		t->choose_everywhere++;
-		t->recommended += row->everywhere;
+		t->recommended = sat_add(t->recommended, row->everywhere);
 	} else {
 		t->choose_nowhere++;
-		t->recommended += row->nowhere;
+		t->recommended = sat_add(t->recommended, row->nowhere);
 	}
 }
 

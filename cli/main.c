@@ -666,6 +666,7 @@ static int scan_elf_inputs(const struct options *o, char **args,
 	struct scan_opts scan = o->scan;
 
 	input_list_expand(&s->inputs, args, nargs);
+	s->gaps += s->inputs.problems;
 	/* many inputs keep every thread busy with one image each */
 	analyze.jobs = s->inputs.n == 1 ? scan.jobs : 1;
 	if (!s->inputs.n) {
@@ -1164,6 +1165,7 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	output_guard_signals();
 	cmd = argv[1];
 	if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
 		printf("inlscan %s\n", INLSCAN_VERSION);

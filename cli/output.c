@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,6 +11,55 @@
 
 #include "../common/util.h"
 #include "../report/escape.h"
+
+/*
+ * The temporary file being written, for the signal handlers to remove:
+ * a signal handler has nothing but globals to go on.
+ */
+static char *volatile pending_tmp;
+
+static void remove_pending(void)
+{
+	char *tmp = pending_tmp;
+
+	if (tmp)
+		unlink(tmp);
+}
+
+/* libelf maps inputs: one that shrinks under us faults on read. */
+static void on_sigbus(int sig)
+{
+	static const char msg[] =
+		"inlscan: an input file shrank or vanished while it was being read (SIGBUS); nothing written, rerun once it is complete\n";
+
+	(void)sig;
+	remove_pending();
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+		_exit(1);
+	_exit(1);
+}
+
+static void on_stop(int sig)
+{
+	remove_pending();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void output_guard_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_sigbus;
+	sigaction(SIGBUS, &sa, NULL);
+	sa.sa_handler = on_stop;
+	sa.sa_flags = SA_RESETHAND;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
 
 static int is_an_input(const char *path, const struct stat *target,
 		       const char *const *inputs, size_t ninputs)
@@ -64,6 +114,16 @@ static int open_temporary(struct output *out, const struct stat *old)
 	}
 	set_mode(fd, old);
 	out->f = fdopen(fd, "w");
+	if (!out->f) {
+		fprintf(stderr, "inlscan: cannot write %s: %s\n",
+			shown(out->path), strerror(errno));
+		close(fd);
+		unlink(out->tmp);
+		free(out->tmp);
+		out->tmp = NULL;
+		return -1;
+	}
+	pending_tmp = out->tmp;
 	return 0;
 }
 
@@ -120,6 +180,7 @@ int output_close(struct output *out, int render_rc)
 		err = errno;
 	if (out->tmp && (err || render_rc))
 		unlink(out->tmp);
+	pending_tmp = NULL;
 	free(out->tmp);
 	out->tmp = NULL;
 	if (err)

@@ -29,5 +29,10 @@ int output_open(struct output *out, const char *path,
  * stderr what failed. Returns 0 or 1.
  */
 int output_close(struct output *out, int render_rc);
+/*
+ * A kill removes the temporary file; an input that shrinks while mapped
+ * (SIGBUS) ends the run with one clear line instead of a crash.
+ */
+void output_guard_signals(void);
 
 #endif

@@ -566,14 +566,15 @@ static const unsigned char *sibling_of(const struct die_reader *r,
 		value = attr.form == DW_FORM_ref_udata
 				? read_uleb(&c)
 				: read_fixed(&c, (size_t)form_size(r, attr.form));
-		target = r->unit + value;
 		break;
 	default:
 		return NULL;
 	}
 	/* a sibling lies after the children's first byte, in the unit */
-	if (!c.ok || value > (uint64_t)(r->end - r->unit) ||
-	    target <= d->next || target > r->end)
+	if (!c.ok || value > (uint64_t)(r->end - r->unit))
+		return NULL;
+	target = r->unit + value;
+	if (target <= d->next)
 		return NULL;
 	return target;
 }
