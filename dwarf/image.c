@@ -156,6 +156,18 @@ static void read_dynamic_exports(struct input *in, struct image_rec *img,
 	}
 }
 
+/* Without FUNC symbols every function would read as untraceable. */
+static void warn_if_no_functions(struct input *in, struct image_rec *img)
+{
+	size_t i;
+
+	for (i = 0; i < img->nsyms; i++)
+		if (img->syms[i].kind == SYM_FUNC)
+			return;
+	image_add_warning(img, xasprintf("%s: no FUNC symbols (stripped .symtab?): no out-of-line copy can be matched to a symbol, so functions show as untraceable; scan the unstripped image or its debug file",
+					 in->path));
+}
+
 static void read_symbols(struct input *in, struct image_rec *img,
 			 struct kernel_bounds *bounds)
 {
@@ -197,6 +209,7 @@ static void read_symbols(struct input *in, struct image_rec *img,
 			img->is_kernel = true;
 	}
 	sort_array(img->syms, img->nsyms, sizeof(*img->syms), compare_syms);
+	warn_if_no_functions(in, img);
 	read_dynamic_exports(in, img, &exported_cap);
 	sort_array(img->exported, img->nexported, sizeof(*img->exported),
 		   compare_strings);

@@ -40,6 +40,7 @@ struct scan {
 	size_t njobs, jobs_cap;
 	size_t units_total, units_done;
 	size_t working;		/* workers not retired */
+	size_t in_flight;	/* walks under way: one may be handed back */
 	pthread_mutex_t lock;
 	pthread_cond_t more;
 };
@@ -180,6 +181,14 @@ static void queue_shards(struct scan *s, size_t idx)
 	}
 }
 
+/* Leaves the lock held, as worker_main's loop wants it. */
+static void walk_done(struct scan *s)
+{
+	pthread_mutex_lock(&s->lock);
+	s->in_flight--;
+	pthread_cond_broadcast(&s->more);
+}
+
 /*
  * Open an input and list its units; queue them for every thread, then
  * read the ELF side while they walk (or walk them here if few).
@@ -220,6 +229,8 @@ static void open_input(struct worker *w, size_t idx)
 	st->pieces_left = split ? 1 : 2;
 	if (split)
 		queue_shards(s, idx);
+	else
+		s->in_flight++;
 	s->opening--;
 	pthread_cond_broadcast(&s->more);
 	pthread_mutex_unlock(&s->lock);
@@ -228,6 +239,8 @@ static void open_input(struct worker *w, size_t idx)
 	if (!split) {
 		whole.count = st->nunits;
 		walk_units(w, whole);
+		walk_done(s);
+		pthread_mutex_unlock(&s->lock);
 	}
 }
 
@@ -258,14 +271,17 @@ static void *worker_main(void *arg)
 			break;
 		} else if (s->njobs) {
 			job = s->jobs[--s->njobs];
+			s->in_flight++;
 			pthread_mutex_unlock(&s->lock);
 			walk_units(w, job);
+			walk_done(s);
+			continue;
 		} else if (s->next_open < s->ninputs) {
 			idx = s->next_open++;
 			s->opening++;
 			pthread_mutex_unlock(&s->lock);
 			open_input(w, idx);
-		} else if (s->opening) {
+		} else if (s->opening || s->in_flight) {
 			if (s->ninputs == 1 && !w->opened_early) {
 				pthread_mutex_unlock(&s->lock);
 				open_early(w);

@@ -166,10 +166,11 @@ static void location(char *buf, size_t len, const struct probe_point *p,
 
 /*
  * Why a point cannot be written as a probe line for s's target: the
- * analysis' refusal, or a name the tracer's grammar cannot carry.
+ * analysis' refusal, or a name the tracer's grammar cannot carry (the
+ * file's path too where the line holds it unquoted).
  */
 static const char *point_refusal(const struct probe_set *s, size_t i,
-				 const char **why)
+				 bool path_in_line, const char **why)
 {
 	const struct probe_point *p = &s->points[i];
 	const char *module = report_module_name(s->r);
@@ -179,7 +180,7 @@ static const char *point_refusal(const struct probe_set *s, size_t i,
 		return p->refused;
 	if (module)
 		*why = unsafe_module(module);
-	if (!*why && !s->r->is_kernel)
+	if (!*why && !s->r->is_kernel && path_in_line)
 		*why = unsafe_path(s->r->path);
 	if (!*why)
 		*why = unsafe_symbol(p->symbol);
@@ -207,10 +208,11 @@ static void coverage_comment(FILE *out, const char *lead,
 
 /* A comment line, so names are shown escaped: no line break gets out. */
 static void refused_comment(FILE *out, const char *lead,
-			    const struct probe_set *s, size_t i)
+			    const struct probe_set *s, size_t i,
+			    bool path_in_line)
 {
 	const struct probe_point *p = &s->points[i];
-	const char *why, *refused = point_refusal(s, i, &why);
+	const char *why, *refused = point_refusal(s, i, path_in_line, &why);
 
 	if (refused_is(refused, REFUSED_NO_SYMBOL)) {
 		fprintf(out, "%s skipped 0x%" PRIx64 ": %s\n", lead,
@@ -230,8 +232,8 @@ static void probes_kprobe(FILE *out, const struct probe_set *s)
 
 	coverage_comment(out, "#", s);
 	for (i = 0; i < s->n; i++) {
-		if (point_refusal(s, i, &why)) {
-			refused_comment(out, "#", s, i);
+		if (point_refusal(s, i, false, &why)) {
+			refused_comment(out, "#", s, i, false);
 			continue;
 		}
 		event_name(ev, s->fn, i);
@@ -261,8 +263,8 @@ static void probes_perf(FILE *out, const struct probe_set *s)
 
 	coverage_comment(out, "#", s);
 	for (i = 0; i < s->n; i++) {
-		if (point_refusal(s, i, &why)) {
-			refused_comment(out, "#", s, i);
+		if (point_refusal(s, i, false, &why)) {
+			refused_comment(out, "#", s, i, false);
 			continue;
 		}
 		event_name(ev, s->fn, i);
@@ -294,10 +296,10 @@ static void probes_bpftrace(FILE *out, const struct probe_set *s)
 
 	coverage_comment(out, "//", s);
 	for (i = 0; i < s->n; i++)
-		if (point_refusal(s, i, &why))
-			refused_comment(out, "//", s, i);
+		if (point_refusal(s, i, true, &why))
+			refused_comment(out, "//", s, i, true);
 	for (i = 0; i < s->n; i++) {
-		if (point_refusal(s, i, &why))
+		if (point_refusal(s, i, true, &why))
 			continue;
 		bpftrace_probe(probe, sizeof(probe), s->r, &s->points[i]);
 		fprintf(out, "%s%s", used++ ? ",\n" : "", probe);

@@ -95,13 +95,20 @@ static int whatif_json(FILE *out, const struct report *r,
 	return json_write(out, root);
 }
 
+/* |everywhere - nowhere|, exact over the whole range of both. */
+static uint64_t gap(const struct whatif_row *r)
+{
+	return r->everywhere > r->nowhere
+		       ? (uint64_t)r->everywhere - (uint64_t)r->nowhere
+		       : (uint64_t)r->nowhere - (uint64_t)r->everywhere;
+}
+
 /* The biggest estimated changes first, so the table leads with them. */
 static int compare_gain(const void *x, const void *y)
 {
 	const struct whatif_row *a = *(const struct whatif_row *const *)x;
 	const struct whatif_row *b = *(const struct whatif_row *const *)y;
-	int64_t ga = llabs(a->everywhere - a->nowhere);
-	int64_t gb = llabs(b->everywhere - b->nowhere);
+	uint64_t ga = gap(a), gb = gap(b);
 
 	if (ga != gb)
 		return ga < gb ? 1 : -1;

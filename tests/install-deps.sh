@@ -4,7 +4,7 @@
 set -eu
 pkgs="gcc make pkg-config libdw-dev libelf-dev libjansson-dev elfutils jq
 binutils clang lld llvm clang-19 lld-19 llvm-19 dwz patch dwarves
-chromium"
+chromium bpftrace python3"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

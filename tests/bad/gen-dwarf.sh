@@ -4,6 +4,8 @@
 #   self      an inline site whose origin is a DIE that names itself
 #   dangling  an inline site whose origin points past the unit
 #   deep      an inline site under NEST lexical blocks (default 600)
+#   sibling   DW_AT_sibling (ref8) of 0x8000000000000000 on an enum and
+#             on a block holding the site
 #   ok        the same shapes, well formed: one full function, one site
 set -eu
 kind=$1
@@ -37,6 +39,12 @@ f:	.zero 16
 	.uleb128 6, 0x2e, 0		# subprogram with an origin only
 	.uleb128 0x31, 0x13
 	.uleb128 0, 0
+	.uleb128 7, 0x04, 1		# enumeration_type, children
+	.uleb128 0x01, 0x14		# sibling ref8
+	.uleb128 0, 0
+	.uleb128 8, 0x0b, 1		# lexical_block, children
+	.uleb128 0x01, 0x14		# sibling ref8
+	.uleb128 0, 0
 	.byte 0
 
 	.section .debug_info,"",@progbits
@@ -56,8 +64,17 @@ HEAD
 	self) target=.Lself ;;
 	ok) target=.Lroot ;;
 	dangling) target= ;;
+	sibling) target=.Lroot ;;
 	deep) target=.Lroot ;;
 	esac
+	if [ "$kind" = sibling ]; then
+		echo '	.uleb128 7'
+		echo '	.quad 0x8000000000000000'
+		echo '	.uleb128 3'
+		echo '	.asciz "member_like"'
+		echo '	.byte 3'
+		echo '	.byte 0'
+	fi
 	echo '.Lroot:	.uleb128 3'
 	echo '	.asciz "helper"'
 	echo '	.byte 3'
@@ -74,6 +91,10 @@ HEAD
 	if [ "$kind" = deep ]; then
 		for _ in $(seq "$nest"); do echo '	.uleb128 5'; done
 	fi
+	if [ "$kind" = sibling ]; then
+		echo '	.uleb128 8'
+		echo '	.quad 0x8000000000000000'
+	fi
 	echo '	.uleb128 4'
 	if [ -n "$target" ]; then
 		echo "	.long $target - .Lcu"
@@ -85,6 +106,7 @@ HEAD
 	if [ "$kind" = deep ]; then
 		for _ in $(seq "$nest"); do echo '	.byte 0'; done
 	fi
+	[ "$kind" = sibling ] && echo '	.byte 0		# end of the block'
 	echo '	.byte 0		# end of f'
 	echo '	.byte 0		# end of the unit'
 	echo '.Lcu_end:'
