@@ -5,7 +5,7 @@
 # what compares across these noisy machines (docs/performance.md).
 set -eu
 cd "$(dirname "$0")/.."
-vmlinux=$(sh ../shared/bench/get-debian-kernel.sh)
+vmlinux=$(sh tests/get-kernel.sh)
 modules=$(dirname "$(dirname "$vmlinux")")/lib/modules
 out=build/bench
 mkdir -p "$out"

@@ -130,7 +130,8 @@ static void scan_usage(FILE *out)
 		"name, not attachable (docs/tracing.md).\n"
 		"\n"
 		"Options:\n"
-		"  -j, --jobs N         worker threads (default: online CPUs)\n"
+		"  -j, --jobs N         worker threads, 1 to 1024 (default and most: the\n"
+		"                       online CPUs)\n"
 		"      --json           JSON output, schema inlscan/1 (docs/json.md)\n"
 		"      --sites          list every inline site with a probe spec\n"
 		"      --all            list outline functions too\n"
@@ -162,12 +163,15 @@ static void denylist_usage(FILE *out)
 		"      --scope S        same_tu, cross_tu (some cross-TU site: what LTO\n"
 		"                       added) or any (default)\n"
 		"      --dir PREFIX     only functions declared under PREFIX\n"
+		"      --allow-partial  write the list even if an input lacks something\n"
+		"                       (said on stderr); without it nothing is written\n"
 		"  -j, --jobs N         worker threads\n"
 		"      --debug-file F   read DWARF from F (one input only)\n"
 		"  -o, --output FILE    write to FILE instead of stdout\n"
 		"  -h, --help           this text\n"
 		"\n"
-		"Exit status: 0 ok, 1 an input could not be read, 2 usage error.\n");
+		"Exit status: 0 ok, 1 an input could not be read or lacks something\n"
+		"(without --allow-partial), 2 usage error.\n");
 }
 
 static void probes_usage(FILE *out)
@@ -186,6 +190,8 @@ static void probes_usage(FILE *out)
 		"      --format F       kprobe (kprobe_events lines), perf (perf probe\n"
 		"                       commands), bpftrace (a script counting every call),\n"
 		"                       json (default: kprobe)\n"
+		"      --allow-partial  write the points even if the input lacks something\n"
+		"                       (said on stderr); without it nothing is written\n"
 		"  -j, --jobs N         worker threads\n"
 		"      --debug-file F   read DWARF from F\n"
 		"  -o, --output FILE    write to FILE instead of stdout\n"

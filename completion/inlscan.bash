@@ -41,8 +41,8 @@ _inlscan()
 		opts='-j --jobs -o --output -h --help --debug-file'
 		case $cmd in
 		scan) opts+=' --json --sites --all --top --by-dir' ;;
-		denylist) opts+=' --format --min-sites --scope --dir' ;;
-		probes) opts+=' --format' ;;
+		denylist) opts+=' --format --min-sites --scope --dir --allow-partial' ;;
+		probes) opts+=' --format --allow-partial' ;;
 		suffixes) opts+=' --json' ;;
 		diff) opts+=' --json --by-dir --fail-on --livepatch --changed' ;;
 		whatif) opts+=' --json --top --by-dir' ;;

@@ -1,6 +1,6 @@
 # A real Debian kernel (vmlinux and debug modules), fetched once into the
-# cache by ../shared/bench/get-debian-kernel.sh. INLSCAN_KERNEL=0 skips it.
-getter=$top/../shared/bench/get-debian-kernel.sh
+# cache by tests/get-kernel.sh. INLSCAN_KERNEL=0 skips it.
+getter=$top/tests/get-kernel.sh
 if [ "${INLSCAN_KERNEL:-1}" = 0 ]; then
 	echo "# kernel tests skipped: INLSCAN_KERNEL=0"
 	return 0 2>/dev/null || exit 0
@@ -118,3 +118,16 @@ check_eq "vmlinux: every _kprobe_blacklist copy is a symbol the table names" \
 check_true "af_key.ko: ftrace deny-list names the module (sym:mod:af_key)" \
 	jq_true -n --rawfile d <("$INLSCAN" denylist "$ko") \
 	'($d | split("\n") | map(select(. != ""))) as $l | ($l | length) > 0 and ($l | all(test("^[A-Za-z0-9_.]+:mod:af_key$")))'
+
+# an input cut short while it is being read: the mapped pages past the new
+# end fault (SIGBUS), which must end the run with one line, not a crash
+cp "$vmlinux" "$B/shrinking"
+"$INLSCAN" scan -j1 "$B/shrinking" >/dev/null 2>"$B/shrinking.err" &
+scan_pid=$!
+sleep 0.3
+truncate -s 4096 "$B/shrinking"
+wait $scan_pid
+rc=$?
+check_eq "a vmlinux truncated while scanned: exit 1, one line on stderr" \
+	"1 1" "$rc $(wc -l <"$B/shrinking.err")"
+rm -f "$B/shrinking"

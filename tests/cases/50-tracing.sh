@@ -87,7 +87,7 @@ check_eq "probes: refused points say why" \
 	"_kprobe_blacklist .noinstr.text no_mcount .noinstr.text" \
 	"$(echo "$probes" | sed -n 's/^# refused (\([^:]*\):.*/\1/p' | tr '\n' ' ' | sed 's/ $//')"
 check_eq "probes: perf commands target the binary" 6 \
-	"$("$INLSCAN" probes --format perf "$bin" traced_inline notrace_inline noinstr_inline blacklisted_inline | grep -c "^perf probe -x $bin -a 'inlscan:")"
+	"$("$INLSCAN" probes --format perf "$bin" traced_inline notrace_inline noinstr_inline blacklisted_inline | grep -c "^perf probe -x '$bin' -a 'inlscan:")"
 bt=$("$INLSCAN" probes --format bpftrace "$bin" notrace_inline)
 check_eq "probes: bpftrace attaches the two inline sites, counts per function" \
 	"2 1" \

@@ -14,38 +14,82 @@
 #include "../../analyzer/analyze.h"
 #include "../../analyzer/compare.h"
 #include "../../dwarf/scan.h"
+#include "../../analyzer/whatif.h"
 #include "../../report/compare.h"
+#include "../../report/html.h"
 #include "../../report/load.h"
 #include "../../report/render.h"
 #include "../../report/tracer.h"
+#include "../../report/whatif.h"
+
+/* Functions whose probe points every format renders. */
+#define PROBED_FUNCTIONS 4
 
 static FILE *sink;
+
+static void render_tracer_outputs(struct report *r)
+{
+	struct probe_set sets[PROBED_FUNCTIONS];
+	struct deny_entry *deny;
+	size_t n, i, nsets = 0;
+	int f;
+
+	n = denylist_select(&r, 1, &(struct deny_filter){ 0 }, &deny);
+	for (f = DENY_FTRACE; f <= DENY_JSON; f++)
+		render_denylist(sink, deny, n, (enum deny_format)f);
+	for (i = 0; i < n; i++)
+		deny_refusal(&deny[i]);
+	free(deny);
+	for (i = 0; i < r->nfunctions && nsets < PROBED_FUNCTIONS; i++) {
+		sets[nsets].r = r;
+		sets[nsets].fn = &r->functions[i];
+		sets[nsets].n = probe_points(r, &r->functions[i],
+					     &sets[nsets].points);
+		nsets++;
+	}
+	for (f = PROBES_KPROBE; f <= PROBES_JSON; f++)
+		render_probes(sink, sets, nsets, (enum probe_format)f);
+	for (i = 0; i < nsets; i++)
+		free(sets[i].points);
+}
+
+static void render_comparisons(struct report *r)
+{
+	struct diff_view d = { .old = r, .new = r, .by_dir = 1 };
+	const char *changed = r->nfunctions ? r->functions[0].name : NULL;
+	struct livepatch_view lp;
+	struct whatif w;
+
+	compare_reports(r, r, &d.cmp);
+	d.ndirs = compare_dirs(r, r, 1, &d.dirs);
+	render_diff(sink, &d, false);
+	render_diff(sink, &d, true);
+	comparison_free(&d.cmp);
+	free(d.dirs);
+	livepatch_compare(r, r, changed ? &changed : NULL, changed ? 1 : 0,
+			  &lp);
+	render_livepatch(sink, r, r, &lp, false);
+	render_livepatch(sink, r, r, &lp, true);
+	livepatch_free(&lp);
+	whatif_compute(r, 1, &w);
+	render_whatif(sink, r, &w, 5, false);
+	render_whatif(sink, r, &w, 5, true);
+	whatif_free(&w);
+}
 
 static void render_all(struct report *r)
 {
 	struct scan_results res = { .reports = &r, .nreports = 1 };
 	struct render_opts opts = { .sites = true, .outline = true, .top = 5,
 				    .by_dir = 1 };
-	struct deny_entry *deny;
-	struct probe_point *points;
-	struct livepatch_view lp;
-	struct comparison cmp;
-	size_t n;
 
 	render_json(sink, &res, &opts);
 	render_text(sink, &res, &opts);
 	render_suffixes(sink, r, false);
-	n = denylist_select(&r, 1, &(struct deny_filter){ 0 }, &deny);
-	render_denylist(sink, deny, n, DENY_PLAIN);
-	free(deny);
-	if (r->nfunctions) {
-		n = probe_points(r, &r->functions[0], &points);
-		free(points);
-	}
-	compare_reports(r, r, &cmp);
-	comparison_free(&cmp);
-	livepatch_compare(r, r, NULL, 0, &lp);
-	livepatch_free(&lp);
+	render_suffixes(sink, r, true);
+	render_html(sink, r, r, 1);
+	render_tracer_outputs(r);
+	render_comparisons(r);
 }
 
 static void on_image(size_t index, struct image_rec *img, char *err,
@@ -85,7 +129,8 @@ static void load_and_render(const char *path)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct scan_opts opts = { .jobs = 1 };
+	/* one thread or two, by the input's length: both walks are fuzzed */
+	struct scan_opts opts = { .jobs = 1 + (int)(size & 1) };
 	const char *paths[1];
 	char path[64];
 	int fd;

@@ -19,6 +19,10 @@ for f in examples/inline-cases/lib.c examples/inline-cases/main.c \
 done
 gcc -O2 -g -pg -mfentry -mrecord-mcount -c -o "$seeds/tracing-mcount.o" \
 	examples/tracing/tracing.c
+# names no consumer's grammar can carry, and DWARF 5's indexed forms
+tests/hostile/make-hostile.sh "$seeds/hostile.o"
+clang-19 -O2 -gdwarf-5 -gsplit-dwarf=single -c -o "$seeds/split-clang.o" \
+	examples/tracing/tracing.c
 if [ -x ./inlscan ]; then
 	./inlscan scan --json --all --sites -o "$seeds/report.json" \
 		"$seeds/main-gcc.o"
