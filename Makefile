@@ -31,6 +31,7 @@ DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c \
 	dwarf/datarefs.c dwarf/lines.c dwarf/dies.c dwarf/scan.c \
 	dwarf/relocate.c
 ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \
+	analyzer/summary.c \
 	analyzer/analyze.c analyzer/describe.c analyzer/tracer.c \
 	analyzer/compare.c analyzer/whatif.c
 REPORT := report/common.c report/escape.c report/json.c report/json_functions.c \
@@ -65,7 +66,8 @@ $(BUILD)/test_relocate: $(call obj,tests/unit/test_relocate.c \
 
 $(BUILD)/test_json_writer: $(call obj,tests/unit/test_json_writer.c \
 	common/util.c report/json_writer.c report/json_functions.c \
-	report/ordered.c report/common.c report/escape.c)
+	report/ordered.c report/common.c report/escape.c \
+	analyzer/summary.c)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/fuzz_scan: $(call obj,tests/fuzz/fuzz_scan.c $(COMMON) $(DWARF) \

@@ -18,6 +18,7 @@
 #include "../common/util.h"
 #include "describe.h"
 #include "join.h"
+#include "summary.h"
 #include "symbols.h"
 
 /* Per-name accumulator, parallel to report.functions. */
@@ -323,6 +324,29 @@ static uint64_t code_bytes(const struct unit_rec *u, const struct die_rec *d)
 	return n;
 }
 
+/*
+ * GCC splits a function with a cheap header from its body (f.part.N)
+ * and may inline the body back into a copy of the header, inlined or
+ * out-of-line: then an inlined f sits inside f (lexical blocks between
+ * them), called from f's own declaration line. That DIE is part of the
+ * copy around it, not a call. Real recursion calls from inside f's body.
+ */
+static bool is_split_part(const struct analysis *a, uint32_t unit,
+			  const struct die_rec *d, uint32_t root)
+{
+	uint32_t base = (uint32_t)a->join->die_base[unit], root_unit;
+	const struct die_rec *caller, *root_die;
+
+	if (d->caller < 0 || !d->call_line)
+		return false;
+	caller = &a->img->units[unit].dies[d->caller];
+	if ((caller->kind != DIE_INLINED && caller->kind != DIE_SUBPROGRAM) ||
+	    join_root_known(a->join, base + (uint32_t)d->caller) != root)
+		return false;
+	root_die = join_die(a->join, root, &root_unit);
+	return root_die && root_die->decl_line == d->call_line;
+}
+
 static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 			const struct die_rec *d)
 {
@@ -342,6 +366,10 @@ static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 	}
 	if (!name)
 		return;
+	if (is_split_part(a, unit, d, root)) {
+		a->r->summary.inline_sites_split_parts++;
+		return;
+	}
 	c_root = join_root_known(a->join, base + (uint32_t)d->container);
 	join_die(a->join, root, &f_unit);
 	join_die(a->join, c_root, &c_unit);
@@ -1032,31 +1060,6 @@ static void *analyze_partition(void *arg)
 	return NULL;
 }
 
-static void add_summary(struct summary *to, const struct summary *s)
-{
-	to->functions_partial += s->functions_partial;
-	to->functions_full += s->functions_full;
-	to->functions_outline += s->functions_outline;
-	to->inline_sites += s->inline_sites;
-	to->inline_sites_cross_tu += s->inline_sites_cross_tu;
-	to->inline_sites_discarded += s->inline_sites_discarded;
-	to->functions_partial_cross_tu += s->functions_partial_cross_tu;
-	to->functions_full_cross_tu += s->functions_full_cross_tu;
-	to->decls_partial += s->decls_partial;
-	to->decls_full += s->decls_full;
-	to->functions_partial_symtab += s->functions_partial_symtab;
-	to->functions_partial_ftrace += s->functions_partial_ftrace;
-	to->functions_partial_clone_only += s->functions_partial_clone_only;
-	to->blind_incomplete += s->blind_incomplete;
-	to->blind_untraceable += s->blind_untraceable;
-	to->blind_not_attachable += s->blind_not_attachable;
-	to->missed_inline_calls += s->missed_inline_calls;
-	to->call_sites_direct += s->call_sites_direct;
-	to->call_sites_indirect += s->call_sites_indirect;
-	to->subprograms_with_code += s->subprograms_with_code;
-	to->subprograms_all_calls += s->subprograms_all_calls;
-}
-
 /*
  * One thread's part of the merge: the functions of every partition whose
  * names fall between two splitters, interleaved by name into out.
@@ -1178,7 +1181,7 @@ static void merge_partitions(struct analysis *a, struct analysis *parts,
 			free(parts[p].r->functions);
 	}
 	for (p = 0; p < n; p++) {
-		add_summary(&r->summary, &parts[p].r->summary);
+		summary_add(&r->summary, &parts[p].r->summary);
 		/* kept: the rank + 1 of the claim that holds the symbol */
 		for (k = 0; k < parts[p].nclaims; k++) {
 			c = &parts[p].claims[k];

@@ -125,6 +125,8 @@ struct summary {
 	size_t functions_partial, functions_full, functions_outline;
 	size_t inline_sites, inline_sites_cross_tu;
 	size_t inline_sites_discarded;	/* in code the linker dropped */
+	size_t inline_sites_split_parts; /* a split function's body
+					  * inlined back: not a call */
 	size_t functions_partial_cross_tu, functions_full_cross_tu;
 	size_t decls_partial, decls_full;
 	size_t functions_partial_symtab;

@@ -84,46 +84,14 @@ void coverage_text(char *buf, size_t len, const struct report *r,
 				 ? "; indirect calls not counted" : "");
 }
 
-#define FIELD(f) { #f, offsetof(struct summary, f) }
-const struct summary_field summary_fields[] = {
-	FIELD(functions_partial),
-	FIELD(functions_full),
-	FIELD(functions_outline),
-	FIELD(inline_sites),
-	FIELD(inline_sites_cross_tu),
-	FIELD(inline_sites_discarded),
-	FIELD(functions_partial_cross_tu),
-	FIELD(functions_full_cross_tu),
-	FIELD(decls_partial),
-	FIELD(decls_full),
-	FIELD(functions_partial_symtab),
-	FIELD(functions_partial_ftrace),
-	FIELD(functions_partial_clone_only),
-	FIELD(unresolved_refs),
-	FIELD(blind_incomplete),
-	FIELD(blind_untraceable),
-	FIELD(blind_not_attachable),
-	FIELD(missed_inline_calls),
-	FIELD(call_sites_direct),
-	FIELD(call_sites_indirect),
-	FIELD(subprograms_with_code),
-	FIELD(subprograms_all_calls),
-	{ NULL, 0 },
-};
-
 void total_summary(const struct scan_results *res, struct summary *t)
 {
-	const struct summary_field *f;
-	struct summary *s;
 	size_t i;
 
 	memset(t, 0, sizeof(*t));
 	for (i = 0; i < res->nreports; i++) {
 		if (!res->reports[i])
 			continue;
-		s = &res->reports[i]->summary;
-		for (f = summary_fields; f->name; f++)
-			*summary_count(t, f) += *summary_count(s, f);
-		t->has_ftrace |= s->has_ftrace;
+		summary_add(t, &res->reports[i]->summary);
 	}
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "../analyzer/model.h"
+#include "../analyzer/summary.h"
 #include "../analyzer/tracer.h"
 
 #define INLSCAN_VERSION "0.1.0"
@@ -49,18 +50,6 @@ const char *call_site_info(const struct summary *s);
 void coverage_text(char *buf, size_t len, const struct report *r,
 		   const struct function *fn);
 
-/* The summary's counters by JSON name, NULL-terminated. */
-struct summary_field {
-	const char *name;
-	size_t offset;
-};
-extern const struct summary_field summary_fields[];
-
-static inline size_t *summary_count(struct summary *s,
-				    const struct summary_field *f)
-{
-	return (size_t *)((char *)s + f->offset);
-}
 /* Sum of the summaries of every report. */
 void total_summary(const struct scan_results *res, struct summary *total);
 

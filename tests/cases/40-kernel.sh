@@ -23,7 +23,7 @@ check_true "vmlinux: --sites JSON identical at -j1 and -j2 ($(jq '.functions | l
 llvm-dwarfdump-19 --statistics "$vmlinux" >"$B/vmlinux.stats"
 check_num "vmlinux: inline sites = llvm-dwarfdump #inlined functions" \
 	"$(jq '."#inlined functions"' "$B/vmlinux.stats")" \
-	"$(jq '.summary.inline_sites + .summary.inline_sites_discarded' "$B/vmlinux.json")"
+	"$(jq '.summary.inline_sites + .summary.inline_sites_discarded + .summary.inline_sites_split_parts' "$B/vmlinux.json")"
 check_eq "vmlinux: a kernel image, ET_EXEC, DWARF 5, no warnings" \
 	"true ET_EXEC [5] 0" \
 	"$(jq -r '"\(.input.kernel) \(.input.elf_type) \(.input.dwarf_versions | tostring) \(.warnings | length)"' "$B/vmlinux.json")"
@@ -57,7 +57,7 @@ check_true "af_key.ko found in the debug modules" test -f "$ko"
 json=$("$INLSCAN" scan --json "$ko")
 check_num "af_key.ko: inline sites = llvm-dwarfdump" \
 	"$(llvm-dwarfdump-19 --statistics "$ko" | jq '."#inlined functions"')" \
-	"$(echo "$json" | jq '.summary.inline_sites')"
+	"$(echo "$json" | jq '.summary.inline_sites + .summary.inline_sites_split_parts')"
 check_eq "af_key.ko: every partial copy has an mcount entry (readelf: 57 relocs)" \
 	"57 true" "$(readelf -rW "$ko" | awk '/^Relocation section .\.rela__mcount_loc/ {print $(NF - 1)}') $(echo "$json" | jq '[.functions[] | select(.status == "partial") | .out_of_line[].ftrace] | all')"
 net=$(dirname "$ko")/..
