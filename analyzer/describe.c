@@ -142,6 +142,12 @@ void describe_input(const struct image_rec *img, const struct join *j,
 	r->machine = strpool_intern(&r->strings, img->machine);
 	r->elf_type = elf_type_name(img->elf_kind);
 	r->units = img->nunits;
+	if (img->nsegments) {
+		r->nsegments = img->nsegments;
+		r->segments = xmalloc(img->nsegments * sizeof(*r->segments));
+		memcpy(r->segments, img->segments,
+		       img->nsegments * sizeof(*r->segments));
+	}
 	r->is_kernel = img->is_kernel;
 	scan_units(img, j, r, &facts);
 	r->lto = guess_lto(img, r, &facts);
@@ -171,6 +177,7 @@ void report_free(struct report *r)
 	free(r->producers);
 	free(r->dwarf_versions);
 	free(r->warnings);
+	free(r->segments);
 	strpool_free(&r->strings);
 	free(r);
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../common/records.h"
 #include "strpool.h"
 
 enum fn_status {
@@ -162,6 +163,8 @@ struct report {
 	struct image_symbol *symbols;	/* by address; empty from a JSON
 					 * report written without --all */
 	size_t nsymbols;
+	struct load_segment *segments;	/* executable PT_LOADs */
+	size_t nsegments;
 	const char **warnings;
 	size_t nwarnings;
 };

@@ -20,6 +20,7 @@
 #include "../report/tracer.h"
 #include "../report/whatif.h"
 #include "../report/escape.h"
+#include "bpftrace.h"
 #include "inputs.h"
 #include "output.h"
 #include "partial.h"
@@ -55,7 +56,8 @@ struct options {
 	struct render_opts render;
 	struct deny_filter deny;
 	enum deny_format deny_format;
-	enum probe_format probe_format;
+	struct probe_style probe_style;
+	bool check_bpftrace;	/* ask the installed bpftrace what it can do */
 	unsigned int fail_on;	/* enum fail_on bits */
 	bool livepatch;
 	char **changed;		/* --changed names, sorted before use */
@@ -187,9 +189,13 @@ static void probes_usage(FILE *out)
 		"comments that say why. A REPORT.json must come from 'scan --json --sites'.\n"
 		"\n"
 		"Options:\n"
-		"      --format F       kprobe (kprobe_events lines), perf (perf probe\n"
-		"                       commands), bpftrace (a script counting every call),\n"
-		"                       json (default: kprobe)\n"
+		"      --format F       kprobe (kprobe_events lines), uprobe (uprobe_events\n"
+		"                       lines), perf (perf probe commands), bpftrace (a\n"
+		"                       script counting every call), json (default:\n"
+		"                       kprobe for a kernel image, uprobe otherwise)\n"
+		"      --check-bpftrace ask the installed bpftrace (--info) whether it\n"
+		"                       can probe inside functions; without, inline\n"
+		"                       sites are comments in --format bpftrace\n"
 		"      --allow-partial  write the points even if the input lacks something\n"
 		"                       (said on stderr); without it nothing is written\n"
 		"  -j, --jobs N         worker threads\n"
@@ -354,6 +360,7 @@ enum {
 	OPT_JSON = 256, OPT_SITES, OPT_ALL, OPT_TOP, OPT_DEBUG_FILE,
 	OPT_BY_DIR, OPT_FORMAT, OPT_MIN_SITES, OPT_SCOPE, OPT_DIR,
 	OPT_FAIL_ON, OPT_LIVEPATCH, OPT_CHANGED, OPT_DIFF, OPT_ALLOW_PARTIAL,
+	OPT_CHECK_BPFTRACE,
 };
 
 static const struct option longopts[] = {
@@ -373,6 +380,7 @@ static const struct option longopts[] = {
 	{ "changed", required_argument, NULL, OPT_CHANGED },
 	{ "diff", required_argument, NULL, OPT_DIFF },
 	{ "allow-partial", no_argument, NULL, OPT_ALLOW_PARTIAL },
+	{ "check-bpftrace", no_argument, NULL, OPT_CHECK_BPFTRACE },
 	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -404,6 +412,8 @@ static unsigned int option_commands(int c)
 	case OPT_FORMAT:
 	case OPT_ALLOW_PARTIAL:
 		return CMD_DENYLIST | CMD_PROBES;
+	case OPT_CHECK_BPFTRACE:
+		return CMD_PROBES;
 	}
 	return CMD_SCAN | CMD_DENYLIST | CMD_PROBES | CMD_SUFFIXES | CMD_DIFF |
 	       CMD_WHATIF | CMD_REPORT;
@@ -522,6 +532,9 @@ static int apply_option(struct options *o, int c, const char *arg)
 	case OPT_ALLOW_PARTIAL:
 		o->allow_partial = true;
 		return 0;
+	case OPT_CHECK_BPFTRACE:
+		o->check_bpftrace = true;
+		return 0;
 	case 'o':
 		o->output = arg;
 		return 0;
@@ -537,7 +550,7 @@ static int parse_format(struct options *o)
 	    !parse_deny_format(o->format, &o->deny_format))
 		return 0;
 	if (o->cmd == CMD_PROBES &&
-	    !parse_probe_format(o->format, &o->probe_format))
+	    !parse_probe_format(o->format, &o->probe_style.format))
 		return 0;
 	fprintf(stderr, "inlscan %s: unknown --format '%s'; see 'inlscan %s --help'\n",
 		o->name, o->format, o->name);
@@ -912,11 +925,34 @@ static int write_probes(const struct options *o, struct report *r,
 			sets[k++] = sets[i];
 	if (k)
 		status |= !open_output(o, &out) ? 1 : output_close(
-			&out, render_probes(out.f, sets, k, o->probe_format));
+			&out, render_probes(out.f, sets, k, &o->probe_style));
 	for (i = 0; i < k; i++)
 		free(sets[i].points);
 	free(sets);
 	return status;
+}
+
+/*
+ * kprobe_events lines for a kernel, uprobe_events lines for anything
+ * else, unless --format says; what bpftrace can take, if asked.
+ */
+static int choose_probe_style(struct options *o, const struct report *r)
+{
+	if (!o->format)
+		o->probe_style.format = r->is_kernel ? PROBES_KPROBE
+						     : PROBES_UPROBE;
+	if (o->probe_style.format == PROBES_UPROBE && r->is_kernel) {
+		fprintf(stderr, "inlscan probes: %s is a kernel image: uprobes are for user space; use --format kprobe\n",
+			shown(r->path));
+		return -1;
+	}
+	if (!o->check_bpftrace)
+		return 0;
+	if (o->probe_style.format != PROBES_BPFTRACE) {
+		fprintf(stderr, "inlscan probes: --check-bpftrace goes with --format bpftrace\n");
+		return -1;
+	}
+	return bpftrace_check(&o->probe_style.bpftrace_offsets);
 }
 
 static int cmd_probes(int argc, char **argv)
@@ -949,7 +985,8 @@ static int cmd_probes(int argc, char **argv)
 		fprintf(stderr, "inlscan probes: %s was written without inline sites; rerun 'inlscan scan --json --sites'\n",
 			shown(r->path));
 		status = 1;
-	} else if (!partial_accepted(o.name, s.gaps, o.allow_partial)) {
+	} else if (!partial_accepted(o.name, s.gaps, o.allow_partial) ||
+		   choose_probe_style(&o, r)) {
 		status = 1;
 	} else {
 		status |= write_probes(&o, r, names, n);

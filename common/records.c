@@ -139,6 +139,7 @@ void image_rec_free(struct image_rec *img)
 	free(img->kprobe_blacklist);
 	free(img->nokprobe);
 	free(img->warnings);
+	free(img->segments);
 	free(img->path);
 	free(img->build_id);
 	free(img->machine);

@@ -122,6 +122,11 @@ struct nokprobe_range {
 	uint8_t why;		/* enum nokprobe */
 };
 
+/* An executable PT_LOAD: where its addresses lie in the file (uprobes). */
+struct load_segment {
+	uint64_t vaddr, offset, size;
+};
+
 struct arena;
 
 struct image_rec {
@@ -146,6 +151,8 @@ struct image_rec {
 	size_t nkprobe_blacklist;
 	struct nokprobe_range *nokprobe; /* sorted by start */
 	size_t nnokprobe;
+	struct load_segment *segments;	/* executable ones, by vaddr */
+	size_t nsegments;
 	char **warnings;
 	size_t nwarnings;
 };

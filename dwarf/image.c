@@ -215,11 +215,32 @@ static void read_symbols(struct input *in, struct image_rec *img,
 		   compare_strings);
 }
 
+/* Executable segments, so a report can turn an address into a file offset. */
+static void read_segments(struct input *in, struct image_rec *img)
+{
+	size_t n, i, cap = 0;
+	struct load_segment *seg;
+	GElf_Phdr phdr;
+
+	if (elf_getphdrnum(in->elf, &n))
+		return;
+	for (i = 0; i < n; i++) {
+		if (!gelf_getphdr(in->elf, (int)i, &phdr) ||
+		    phdr.p_type != PT_LOAD || !(phdr.p_flags & PF_X))
+			continue;
+		seg = ARRAY_PUSH(img->segments, img->nsegments, cap);
+		seg->vaddr = phdr.p_vaddr;
+		seg->offset = phdr.p_offset;
+		seg->size = phdr.p_filesz;
+	}
+}
+
 void image_read_elf(struct input *in, struct image_rec *img)
 {
 	struct kernel_bounds bounds = { 0 };
 
 	read_identity(in, img);
+	read_segments(in, img);
 	read_lto_note(in->elf, img);
 	read_symbols(in, img, &bounds);
 	img->is_kernel |= in->is_module;

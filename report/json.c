@@ -45,6 +45,24 @@ static json_t *string_array(const char *const *arr, size_t n)
 	return a;
 }
 
+/* Executable PT_LOADs: an address's file offset, for uprobe_events. */
+static json_t *segments_array(const struct report *r)
+{
+	json_t *a = json_array(), *o;
+	size_t i;
+
+	for (i = 0; i < r->nsegments; i++) {
+		o = json_object();
+		json_object_set_new(o, "vaddr", json_addr(r->segments[i].vaddr));
+		json_object_set_new(o, "offset",
+				    json_addr(r->segments[i].offset));
+		json_object_set_new(o, "size", json_integer(
+				    (json_int_t)r->segments[i].size));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 static json_t *input_block(const struct report *r)
 {
 	json_t *in = json_object(), *versions = json_array();
@@ -63,6 +81,8 @@ static json_t *input_block(const struct report *r)
 		json_array_append_new(versions,
 				      json_integer(r->dwarf_versions[i]));
 	json_object_set_new(in, "dwarf_versions", versions);
+	if (r->nsegments)
+		json_object_set_new(in, "segments", segments_array(r));
 	return in;
 }
 

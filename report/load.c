@@ -246,6 +246,20 @@ static void load_function(struct report *r, struct function *fn, json_t *o)
 		load_sites(r, fn, json_object_get(o, "inline_sites"));
 }
 
+static void load_segments(struct report *r, json_t *arr)
+{
+	size_t i;
+	json_t *o;
+
+	r->nsegments = json_array_size(arr);
+	r->segments = xcalloc(r->nsegments + 1, sizeof(*r->segments));
+	json_array_foreach(arr, i, o) {
+		r->segments[i].vaddr = get_addr(o, "vaddr");
+		r->segments[i].offset = get_addr(o, "offset");
+		r->segments[i].size = get_u64(o, "size");
+	}
+}
+
 static void load_input(struct report *r, json_t *in)
 {
 	json_t *arr = json_object_get(in, "producers"), *v;
@@ -262,6 +276,7 @@ static void load_input(struct report *r, json_t *in)
 	r->producers = xcalloc(r->nproducers + 1, sizeof(*r->producers));
 	json_array_foreach(arr, i, v)
 		r->producers[i] = intern_text(r, json_string_value(v) ?: "");
+	load_segments(r, json_object_get(in, "segments"));
 	arr = json_object_get(in, "dwarf_versions");
 	r->ndwarf_versions = json_array_size(arr);
 	r->dwarf_versions = xcalloc(r->ndwarf_versions + 1,

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/util.h"
 #include "escape.h"
 #include "json_util.h"
 #include "render.h"
@@ -21,7 +22,8 @@ static const char *const deny_formats[] = {
 };
 
 static const char *const probe_formats[] = {
-	[PROBES_KPROBE] = "kprobe", [PROBES_PERF] = "perf",
+	[PROBES_KPROBE] = "kprobe", [PROBES_UPROBE] = "uprobe",
+	[PROBES_PERF] = "perf",
 	[PROBES_BPFTRACE] = "bpftrace", [PROBES_JSON] = "json",
 };
 
@@ -163,28 +165,99 @@ static void location(char *buf, size_t len, const struct probe_point *p,
 }
 
 #define REFUSED_UNSAFE_NAME "unsafe_name"
+#define REFUSED_NO_SEGMENT "no_segment"
+#define REFUSED_NO_PATH "no_path"
+#define REFUSED_NO_OFFSETS "no_offsets"
+
+/* One set rendered for one target. */
+struct probe_target {
+	const struct probe_set *s;
+	const struct probe_style *style;
+	const char *path;	/* the file, absolute; NULL if unknown */
+	const char *module;	/* kernel module name, or NULL */
+};
+
+/* Refusals that are the kernel's own: kprobes, not uprobes. */
+static bool kernel_refusals_apply(const struct probe_target *t)
+{
+	return t->s->r->is_kernel || t->style->format == PROBES_KPROBE ||
+	       t->style->format == PROBES_PERF;
+}
+
+/* The file offset of addr, as uprobe_events wants it. */
+static bool file_offset(const struct report *r, uint64_t addr,
+			uint64_t *off)
+{
+	size_t i;
+
+	for (i = 0; i < r->nsegments; i++)
+		if (addr >= r->segments[i].vaddr &&
+		    addr - r->segments[i].vaddr < r->segments[i].size) {
+			*off = addr - r->segments[i].vaddr +
+			       r->segments[i].offset;
+			return true;
+		}
+	return false;
+}
+
+static const char *user_path_refusal(const struct probe_target *t,
+				     const char **why)
+{
+	if (!t->path) {
+		*why = "the file is not where the report says and its path is not absolute";
+		return REFUSED_NO_PATH;
+	}
+	*why = unsafe_path(t->path);
+	return *why ? REFUSED_UNSAFE_NAME : NULL;
+}
+
+static const char *uprobe_refusal(const struct probe_target *t, size_t i,
+				  const char **why)
+{
+	uint64_t off;
+
+	if (!file_offset(t->s->r, t->s->points[i].address, &off)) {
+		*why = "no executable segment of the file holds this address";
+		return REFUSED_NO_SEGMENT;
+	}
+	return user_path_refusal(t, why);
+}
+
+static const char *bpftrace_refusal(const struct probe_target *t, size_t i,
+				    const char **why)
+{
+	if (t->s->points[i].offset && !t->style->bpftrace_offsets) {
+		*why = "inside a function: bpftrace needs probe offset support for that ('bfd: yes' in bpftrace --info; Debian 12's 0.17 has none); --format kprobe or uprobe reaches it";
+		return REFUSED_NO_OFFSETS;
+	}
+	return t->s->r->is_kernel ? NULL : user_path_refusal(t, why);
+}
 
 /*
- * Why a point cannot be written as a probe line for s's target: the
- * analysis' refusal, or a name the tracer's grammar cannot carry (the
- * file's path too where the line holds it unquoted).
+ * Why a point cannot be written as a line for t: the kernel's refusal,
+ * or what the target's grammar or the tracer cannot carry.
  */
-static const char *point_refusal(const struct probe_set *s, size_t i,
-				 bool path_in_line, const char **why)
+static const char *point_refusal(const struct probe_target *t, size_t i,
+				 const char **why)
 {
-	const struct probe_point *p = &s->points[i];
-	const char *module = report_module_name(s->r);
+	const struct probe_point *p = &t->s->points[i];
+	const char *refused = NULL;
 
 	*why = NULL;
-	if (p->refused)
+	if (t->style->format == PROBES_UPROBE)
+		return uprobe_refusal(t, i, why);
+	if (refused_is(p->refused, REFUSED_NO_SYMBOL) ||
+	    (p->refused && kernel_refusals_apply(t)))
 		return p->refused;
-	if (module)
-		*why = unsafe_module(module);
-	if (!*why && !s->r->is_kernel && path_in_line)
-		*why = unsafe_path(s->r->path);
+	if (t->module)
+		*why = unsafe_module(t->module);
 	if (!*why)
 		*why = unsafe_symbol(p->symbol);
-	return *why ? REFUSED_UNSAFE_NAME : NULL;
+	if (*why)
+		return REFUSED_UNSAFE_NAME;
+	if (t->style->format == PROBES_BPFTRACE)
+		refused = bpftrace_refusal(t, i, why);
+	return refused;
 }
 
 static const char *refusal_text(const char *refused)
@@ -208,15 +281,15 @@ static void coverage_comment(FILE *out, const char *lead,
 
 /* A comment line, so names are shown escaped: no line break gets out. */
 static void refused_comment(FILE *out, const char *lead,
-			    const struct probe_set *s, size_t i,
-			    bool path_in_line)
+			    const struct probe_target *t, size_t i)
 {
-	const struct probe_point *p = &s->points[i];
-	const char *why, *refused = point_refusal(s, i, path_in_line, &why);
+	const struct probe_point *p = &t->s->points[i];
+	const char *why, *refused = point_refusal(t, i, &why);
 
-	if (refused_is(refused, REFUSED_NO_SYMBOL)) {
-		fprintf(out, "%s skipped 0x%" PRIx64 ": %s\n", lead,
-			p->address, refusal_text(refused));
+	if (!p->symbol) {
+		fprintf(out, "%s refused (%s: %s): 0x%" PRIx64 "\n", lead,
+			refused, why ? why : refusal_text(refused),
+			p->address);
 		return;
 	}
 	fprintf(out, "%s refused (%s: %s): %s+0x%" PRIx64 " at 0x%" PRIx64
@@ -224,91 +297,103 @@ static void refused_comment(FILE *out, const char *lead,
 		shown(p->symbol), p->offset, p->address);
 }
 
-static void probes_kprobe(FILE *out, const struct probe_set *s)
+/* One kprobe_events or uprobe_events line. */
+static void event_line(FILE *out, const struct probe_target *t, size_t i)
 {
+	const struct probe_point *p = &t->s->points[i];
 	char ev[EVENT_NAME_MAX], loc[1100];
-	const char *module = report_module_name(s->r), *why;
+	uint64_t off = 0;
+
+	event_name(ev, t->s->fn, i);
+	if (t->style->format == PROBES_UPROBE) {
+		file_offset(t->s->r, p->address, &off);
+		fprintf(out, "p:%s/%s %s:0x%" PRIx64 "\n", EVENT_GROUP, ev,
+			t->path, off);
+		return;
+	}
+	location(loc, sizeof(loc), p, t->module, ':');
+	fprintf(out, "p:%s/%s %s\n", EVENT_GROUP, ev, loc);
+}
+
+static void probes_events(FILE *out, const struct probe_target *t)
+{
+	const char *why;
 	size_t i;
 
-	coverage_comment(out, "#", s);
-	for (i = 0; i < s->n; i++) {
-		if (point_refusal(s, i, false, &why)) {
-			refused_comment(out, "#", s, i, false);
-			continue;
-		}
-		event_name(ev, s->fn, i);
-		location(loc, sizeof(loc), &s->points[i], module, ':');
-		fprintf(out, "p:%s/%s %s\n", EVENT_GROUP, ev, loc);
+	coverage_comment(out, "#", t->s);
+	for (i = 0; i < t->s->n; i++) {
+		if (point_refusal(t, i, &why))
+			refused_comment(out, "#", t, i);
+		else
+			event_line(out, t, i);
 	}
 }
 
-static void perf_target(FILE *out, struct report *r)
+static void perf_target(FILE *out, const struct probe_target *t)
 {
-	const char *module = report_module_name(r);
-
-	if (module) {
+	if (t->module) {
 		fputs(" -m ", out);
-		put_shell_word(out, module);
-	} else if (!r->is_kernel) {
+		put_shell_word(out, t->module);
+	} else if (!t->s->r->is_kernel) {
 		fputs(" -x ", out);
-		put_shell_word(out, r->path);
+		put_shell_word(out, t->path ? t->path : t->s->r->path);
 	}
 }
 
-static void probes_perf(FILE *out, const struct probe_set *s)
+static void probes_perf(FILE *out, const struct probe_target *t)
 {
 	char ev[EVENT_NAME_MAX], loc[1100];
 	const char *why;
 	size_t i;
 
-	coverage_comment(out, "#", s);
-	for (i = 0; i < s->n; i++) {
-		if (point_refusal(s, i, false, &why)) {
-			refused_comment(out, "#", s, i, false);
+	coverage_comment(out, "#", t->s);
+	for (i = 0; i < t->s->n; i++) {
+		if (point_refusal(t, i, &why)) {
+			refused_comment(out, "#", t, i);
 			continue;
 		}
-		event_name(ev, s->fn, i);
-		location(loc, sizeof(loc), &s->points[i], NULL, ':');
+		event_name(ev, t->s->fn, i);
+		location(loc, sizeof(loc), &t->s->points[i], NULL, ':');
 		fputs("perf probe", out);
-		perf_target(out, s->r);
+		perf_target(out, t);
 		fprintf(out, " -a '%s:%s=%s'\n", EVENT_GROUP, ev, loc);
 	}
 }
 
-static void bpftrace_probe(char *buf, size_t len, struct report *r,
+/* kprobe:sym or uprobe:/path:sym, "+0xoff" inside a function. */
+static void bpftrace_probe(FILE *out, const struct probe_target *t,
 			   const struct probe_point *p)
 {
-	const char *module = report_module_name(r);
-	char loc[1100];
-
-	location(loc, sizeof(loc), p, module, ':');
-	if (r->is_kernel)
-		snprintf(buf, len, "kprobe:%s", loc);
+	if (t->s->r->is_kernel)
+		fprintf(out, "kprobe:%s", p->symbol);
 	else
-		snprintf(buf, len, "uprobe:%s:%s", r->path, loc);
+		fprintf(out, "uprobe:%s:%s", t->path, p->symbol);
+	if (p->offset)
+		fprintf(out, "+0x%" PRIx64, p->offset);
 }
 
-static void probes_bpftrace(FILE *out, const struct probe_set *s)
+static void probes_bpftrace(FILE *out, const struct probe_target *t)
 {
-	char probe[6000], key[EVENT_NAME_MAX];
+	char key[EVENT_NAME_MAX];
 	const char *why;
 	size_t i, used = 0;
 
-	coverage_comment(out, "//", s);
-	for (i = 0; i < s->n; i++)
-		if (point_refusal(s, i, true, &why))
-			refused_comment(out, "//", s, i, true);
-	for (i = 0; i < s->n; i++) {
-		if (point_refusal(s, i, true, &why))
+	coverage_comment(out, "//", t->s);
+	for (i = 0; i < t->s->n; i++)
+		if (point_refusal(t, i, &why))
+			refused_comment(out, "//", t, i);
+	for (i = 0; i < t->s->n; i++) {
+		if (point_refusal(t, i, &why))
 			continue;
-		bpftrace_probe(probe, sizeof(probe), s->r, &s->points[i]);
-		fprintf(out, "%s%s", used++ ? ",\n" : "", probe);
+		if (used++)
+			fputs(",\n", out);
+		bpftrace_probe(out, t, &t->s->points[i]);
 	}
 	/* a name the string cannot carry is keyed by its event name */
-	if (unsafe_symbol(s->fn->name))
-		event_name(key, s->fn, 0);
+	if (unsafe_symbol(t->s->fn->name))
+		event_name(key, t->s->fn, 0);
 	else
-		snprintf(key, sizeof(key), "%s", s->fn->name);
+		snprintf(key, sizeof(key), "%s", t->s->fn->name);
 	if (used)
 		fprintf(out, "\n{\n\t@calls[\"%s\"] = count();\n}\n", key);
 }
@@ -373,20 +458,37 @@ static int probes_json(FILE *out, const struct probe_set *sets, size_t n)
 	return json_write(out, root);
 }
 
-int render_probes(FILE *out, const struct probe_set *sets, size_t nsets,
-		  enum probe_format format)
+/* uprobes and bpftrace want the file by an absolute path. */
+static char *absolute_path(const struct report *r)
 {
+	char *path = realpath(r->path, NULL);
+
+	if (!path && r->path[0] == '/')
+		path = xstrdup(r->path);
+	return path;
+}
+
+int render_probes(FILE *out, const struct probe_set *sets, size_t nsets,
+		  const struct probe_style *style)
+{
+	struct probe_target t = { .style = style };
+	char *path;
 	size_t i;
 
-	if (format == PROBES_JSON)
+	if (style->format == PROBES_JSON)
 		return probes_json(out, sets, nsets);
 	for (i = 0; i < nsets; i++) {
-		if (format == PROBES_KPROBE)
-			probes_kprobe(out, &sets[i]);
-		else if (format == PROBES_PERF)
-			probes_perf(out, &sets[i]);
+		path = sets[i].r->is_kernel ? NULL : absolute_path(sets[i].r);
+		t.s = &sets[i];
+		t.path = path;
+		t.module = report_module_name(sets[i].r);
+		if (style->format == PROBES_PERF)
+			probes_perf(out, &t);
+		else if (style->format == PROBES_BPFTRACE)
+			probes_bpftrace(out, &t);
 		else
-			probes_bpftrace(out, &sets[i]);
+			probes_events(out, &t);
+		free(path);
 	}
 	return ferror(out);
 }

@@ -3,6 +3,7 @@
 #ifndef INLSCAN_REPORT_TRACER_H
 #define INLSCAN_REPORT_TRACER_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "../analyzer/tracer.h"
@@ -17,6 +18,7 @@ enum deny_format {
 
 enum probe_format {
 	PROBES_KPROBE,		/* kprobe_events lines */
+	PROBES_UPROBE,		/* uprobe_events lines: /path:0xoffset */
 	PROBES_PERF,		/* perf probe commands */
 	PROBES_BPFTRACE,	/* a script counting every call */
 	PROBES_JSON,
@@ -41,7 +43,12 @@ int parse_probe_format(const char *s, enum probe_format *f);
 const char *deny_refusal(const struct deny_entry *e);
 int render_denylist(FILE *out, const struct deny_entry *e, size_t n,
 		    enum deny_format format);
+struct probe_style {
+	enum probe_format format;
+	bool bpftrace_offsets;	/* bpftrace can probe inside a function */
+};
+
 int render_probes(FILE *out, const struct probe_set *sets, size_t nsets,
-		  enum probe_format format);
+		  const struct probe_style *style);
 
 #endif

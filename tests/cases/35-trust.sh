@@ -28,7 +28,7 @@ check_true "denylist: no line of the ftrace list is a glob or a probe" \
 
 # kprobe_events lines: every line a comment or p:GROUP/EVENT SYM+0xOFF
 names=(plain_safe_name "$nl_name" $'x*[ab]?aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')
-"$INLSCAN" probes "$h" "${names[@]}" >"$T/probes.kprobe"
+"$INLSCAN" probes --format kprobe "$h" "${names[@]}" >"$T/probes.kprobe"
 check_eq "probes kprobe: exit 0, 3 functions x (comment + 2 points) = 9 lines" \
 	"0 9" "$? $(wc -l <"$T/probes.kprobe")"
 check_num "probes kprobe: every line a comment or the kprobe_events grammar" 0 \

@@ -47,8 +47,12 @@ static void render_tracer_outputs(struct report *r)
 					     &sets[nsets].points);
 		nsets++;
 	}
-	for (f = PROBES_KPROBE; f <= PROBES_JSON; f++)
-		render_probes(sink, sets, nsets, (enum probe_format)f);
+	for (f = PROBES_KPROBE; f <= PROBES_JSON; f++) {
+		struct probe_style style = { .format = (enum probe_format)f,
+					     .bpftrace_offsets = f & 1 };
+
+		render_probes(sink, sets, nsets, &style);
+	}
 	for (i = 0; i < nsets; i++)
 		free(sets[i].points);
 }
