@@ -347,6 +347,23 @@ static bool is_split_part(const struct analysis *a, uint32_t unit,
 	return root_die && root_die->decl_line == d->call_line;
 }
 
+/*
+ * symbol+offset for the probe at entry; a name kallsyms holds twice is
+ * refused by kprobe_events, so there the anchor is _text, which KASLR
+ * moves with everything else.
+ */
+static void anchor_probe(struct analysis *a, struct inline_site *site,
+			 const struct sym_rec *sym, uint64_t entry)
+{
+	if (sym->name_shared && a->img->has_text_base) {
+		site->probe_symbol = strpool_intern(a->strings, "_text");
+		site->probe_offset = entry - a->img->text_base;
+		return;
+	}
+	site->probe_symbol = symbol_name(a, sym);
+	site->probe_offset = entry - sym->addr;
+}
+
 static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 			const struct die_rec *d)
 {
@@ -407,9 +424,10 @@ static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 		site->refused = REFUSED_NO_SYMBOL;
 		return;
 	}
-	site->probe_symbol = symbol_name(a, sym);
-	site->probe_offset = d->entry - sym->addr;
+	anchor_probe(a, site, sym, d->entry);
 	site->refused = probe_refusal(a->img, sym);
+	if (!site->refused && in_init_text(a->img, d->entry))
+		site->refused = REFUSED_INIT_TEXT;
 }
 
 static void record_instance(struct analysis *a, uint32_t id,
@@ -549,8 +567,13 @@ static void add_copy(struct analysis *a, size_t fn_idx,
 	c->address = sym ? sym->addr : range->start;
 	c->size = sym ? sym->size : range->end - range->start;
 	c->nokprobe = nokprobe_in(a->img, c->address, c->address + c->size);
+	c->init = in_init_text(a->img, c->address);
 	if (!sym)
 		return;
+	c->name_shared = sym->name_shared;
+	if (sym->ftrace_alias >= 0)
+		c->ftrace_name = symbol_name(
+			a, &a->img->syms[sym->ftrace_alias]);
 	claim = ARRAY_PUSH(a->claims, a->nclaims, a->claims_cap);
 	claim->sym = (size_t)(sym - a->img->syms);
 	claim->rank = claim_rank(false, a->acc[fn_idx].created_by,

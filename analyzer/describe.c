@@ -142,6 +142,8 @@ void describe_input(const struct image_rec *img, const struct join *j,
 	r->machine = strpool_intern(&r->strings, img->machine);
 	r->elf_type = elf_type_name(img->elf_kind);
 	r->units = img->nunits;
+	r->text_base = img->text_base;
+	r->has_text_base = img->has_text_base;
 	if (img->nsegments) {
 		r->nsegments = img->nsegments;
 		r->segments = xmalloc(img->nsegments * sizeof(*r->segments));

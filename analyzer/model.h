@@ -38,6 +38,7 @@ enum blind_spot {
 /* Why a probe point is refused; NULL when usable. */
 #define REFUSED_NO_SYMBOL "no_symbol"	/* no FUNC symbol holds the entry */
 #define REFUSED_NO_MCOUNT "no_mcount"	/* its function has no ftrace entry */
+#define REFUSED_INIT_TEXT "init_text"	/* __init code, freed after boot */
 
 static inline bool refused_is(const char *refused, const char *code)
 {
@@ -60,6 +61,10 @@ struct outline_copy {
 	bool ftrace;		/* an mcount entry lies in its code */
 	const char *nokprobe;	/* NULL, "_kprobe_blacklist", ".noinstr.text"... */
 	bool data_ref;		/* its address is stored in the image's data */
+	bool init;		/* __init code: freed after boot */
+	bool name_shared;	/* vmlinux: kallsyms holds the name twice */
+	const char *ftrace_name; /* the name ftrace lists at this address,
+				  * when another symbol's; else NULL */
 };
 
 struct inline_site {
@@ -165,6 +170,8 @@ struct report {
 	size_t nsymbols;
 	struct load_segment *segments;	/* executable PT_LOADs */
 	size_t nsegments;
+	uint64_t text_base;	/* vmlinux: _text, a unique probe anchor */
+	bool has_text_base;
 	const char **warnings;
 	size_t nwarnings;
 };

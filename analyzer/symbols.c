@@ -72,6 +72,18 @@ bool mcount_in(const struct image_rec *img, uint64_t start, uint64_t end)
 	return any_in(img->mcount, img->nmcount, start, end);
 }
 
+bool in_init_text(const struct image_rec *img, uint64_t addr)
+{
+	size_t i;
+
+	/* one range in a vmlinux, one .init.text in a module */
+	for (i = 0; i < img->ninit_text; i++)
+		if (addr >= img->init_text[i].start &&
+		    addr < img->init_text[i].end)
+			return true;
+	return false;
+}
+
 const char *nokprobe_name(enum nokprobe why)
 {
 	static const char *const names[] = {

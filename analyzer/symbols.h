@@ -16,6 +16,8 @@ bool mcount_in(const struct image_rec *img, uint64_t start, uint64_t end);
 const char *nokprobe_in(const struct image_rec *img, uint64_t start,
 			uint64_t end);
 const char *nokprobe_name(enum nokprobe why);
+/* Whether addr lies in __init code (freed after boot). */
+bool in_init_text(const struct image_rec *img, uint64_t addr);
 /* Name of sym without clone or .llvm. suffixes. */
 const char *symbol_base(struct strpool *pool, const char *sym);
 /* The base of "x.llvm.N" or "x.lto_priv.N", or NULL if not suffixed. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "tracer.h"
 
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,6 +75,12 @@ static bool listed_for_ftrace(const struct outline_copy *c, bool has_mcount)
 	return c->symbol && (!has_mcount || c->ftrace);
 }
 
+/* A probe by name attaches, and the code is still there after boot. */
+static bool attachable(const struct outline_copy *c, bool has_mcount)
+{
+	return listed_for_ftrace(c, has_mcount) && !c->nokprobe && !c->init;
+}
+
 static int compare_deny(const void *x, const void *y)
 {
 	const struct deny_entry *a = x, *b = y;
@@ -92,6 +99,64 @@ static size_t unique_deny(struct deny_entry *v, size_t n)
 	return k;
 }
 
+static int compare_points(const void *x, const void *y)
+{
+	const struct attach_point *a = x, *b = y;
+	int c = strcmp(a->module ? a->module : "", b->module ? b->module : "");
+
+	return c ? c : strcmp(a->symbol, b->symbol);
+}
+
+static bool denied(const struct deny_entry *deny, size_t ndeny,
+		   const char *symbol, const char *module)
+{
+	struct deny_entry key = { .symbol = symbol, .module = module };
+
+	return bsearch(&key, deny, ndeny, sizeof(*deny), compare_deny);
+}
+
+static void add_points(struct report *r, const char *glob,
+		       const struct deny_entry *deny, size_t ndeny,
+		       struct attach_point **out, size_t *n, size_t *cap)
+{
+	const char *module = report_module_name(r), *name;
+	const struct outline_copy *c;
+	struct attach_point *p;
+	size_t i, k;
+
+	for (i = 0; i < r->nfunctions; i++) {
+		for (k = 0; k < r->functions[i].ncopies; k++) {
+			c = &r->functions[i].copies[k];
+			if (!attachable(c, r->summary.has_ftrace))
+				continue;
+			name = c->ftrace_name ? c->ftrace_name : c->symbol;
+			if (fnmatch(glob, name, 0) ||
+			    denied(deny, ndeny, name, module))
+				continue;
+			p = ARRAY_PUSH(*out, *n, *cap);
+			p->symbol = name;
+			p->module = module;
+			p->r = r;
+		}
+	}
+}
+
+size_t attach_points_select(struct report *const *reports, size_t nreports,
+			    const char *glob, const struct deny_entry *deny,
+			    size_t ndeny, struct attach_point **out)
+{
+	size_t r, i, k = 0, n = 0, cap = 0;
+
+	*out = NULL;
+	for (r = 0; r < nreports; r++)
+		add_points(reports[r], glob, deny, ndeny, out, &n, &cap);
+	sort_array(*out, n, sizeof(**out), compare_points);
+	for (i = 0; i < n; i++)
+		if (!k || compare_points(&(*out)[k - 1], &(*out)[i]))
+			(*out)[k++] = (*out)[i];
+	return k;
+}
+
 size_t denylist_select(struct report *const *reports, size_t nreports,
 		       const struct deny_filter *filter,
 		       struct deny_entry **out)
@@ -99,7 +164,7 @@ size_t denylist_select(struct report *const *reports, size_t nreports,
 	const struct function *fn;
 	struct deny_entry *e;
 	size_t r, i, k, n = 0, cap = 0;
-	const char *module;
+	const char *module, *name;
 
 	*out = NULL;
 	for (r = 0; r < nreports; r++) {
@@ -112,8 +177,15 @@ size_t denylist_select(struct report *const *reports, size_t nreports,
 				if (!listed_for_ftrace(&fn->copies[k],
 					reports[r]->summary.has_ftrace))
 					continue;
+				/* ftrace takes the name it lists there */
+				name = fn->copies[k].ftrace_name
+					       ?: fn->copies[k].symbol;
+				if (filter->glob &&
+				    fnmatch(filter->glob, name, 0))
+					continue;
 				e = ARRAY_PUSH(*out, n, cap);
-				e->symbol = fn->copies[k].symbol;
+				e->symbol = name;
+				e->init = fn->copies[k].init;
 				e->module = module;
 				e->fn = fn;
 			}
@@ -132,6 +204,8 @@ static const char *copy_refusal(const struct report *r,
 		return c->nokprobe;
 	if (r->summary.has_ftrace && !c->ftrace)
 		return REFUSED_NO_MCOUNT;
+	if (c->init)
+		return REFUSED_INIT_TEXT;
 	return NULL;
 }
 
@@ -143,13 +217,22 @@ size_t probe_points(const struct report *r, const struct function *fn,
 
 	*out = NULL;
 	for (i = 0; i < fn->ncopies; i++) {
+		/* several names of one copy: one probe, as ftrace names it */
+		if (i && fn->copies[i].address == fn->copies[i - 1].address &&
+		    fn->copies[i].symbol && fn->copies[i - 1].symbol)
+			continue;
 		p = ARRAY_PUSH(*out, n, cap);
 		memset(p, 0, sizeof(*p));
 		p->fn = fn;
 		p->kind = PROBE_ENTRY;
-		p->symbol = fn->copies[i].symbol;
+		p->symbol = fn->copies[i].ftrace_name ?: fn->copies[i].symbol;
 		p->address = fn->copies[i].address;
 		p->refused = copy_refusal(r, &fn->copies[i]);
+		/* as for sites: a name kallsyms holds twice is no anchor */
+		if (fn->copies[i].name_shared && r->has_text_base) {
+			p->symbol = "_text";
+			p->offset = p->address - r->text_base;
+		}
 	}
 	for (i = 0; i < fn->nsite_list; i++) {
 		p = ARRAY_PUSH(*out, n, cap);

@@ -19,19 +19,38 @@ struct deny_filter {
 	size_t min_sites;
 	enum scope_filter scope;
 	const char *dir;	/* declaration file prefix, or NULL */
+	const char *glob;	/* symbols matching this fnmatch glob, or NULL */
 };
 
 /* One symbol a trace on which misses inlined calls. */
 struct deny_entry {
-	const char *symbol;
+	const char *symbol;	/* as ftrace lists the address */
 	const char *module;	/* kernel module name, NULL for vmlinux */
 	const struct function *fn;
+	bool init;		/* __init code: gone after boot */
 };
 
 /* Sorted by module then symbol, each once; caller frees *out. */
 size_t denylist_select(struct report *const *reports, size_t nreports,
 		       const struct deny_filter *filter,
 		       struct deny_entry **out);
+
+/* A symbol a tracer attaches to by name: a line of a probe list. */
+struct attach_point {
+	const char *symbol;
+	const char *module;	/* kernel module name, NULL for vmlinux */
+	struct report *r;
+};
+
+/*
+ * Every copy a probe attaches to by name (a symbol ftrace lists, that
+ * kprobes take and that outlives boot) matching filter->glob, leaving out
+ * the deny-list deny (as denylist_select sorts it). Sorted, each once;
+ * caller frees *out.
+ */
+size_t attach_points_select(struct report *const *reports, size_t nreports,
+			    const char *glob, const struct deny_entry *deny,
+			    size_t ndeny, struct attach_point **out);
 
 /* The module name of a kernel module report ("af_key"), else NULL. */
 const char *report_module_name(struct report *r);

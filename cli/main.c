@@ -58,6 +58,7 @@ struct options {
 	enum deny_format deny_format;
 	struct probe_style probe_style;
 	bool check_bpftrace;	/* ask the installed bpftrace what it can do */
+	bool boot;		/* deny-list for the boot command line */
 	unsigned int fail_on;	/* enum fail_on bits */
 	bool livepatch;
 	char **changed;		/* --changed names, sorted before use */
@@ -158,13 +159,18 @@ static void denylist_usage(FILE *out)
 		"\n"
 		"Options:\n"
 		"      --format F       ftrace (set_ftrace_notrace; modules as sym:mod:M),\n"
-		"                       retsnoop (-d @file), bpftrace (a map for a\n"
-		"                       predicate), plain (sym [module]), json\n"
+		"                       retsnoop (-d @file), bpftrace (the probe list of\n"
+		"                       --glob without the deny-list, for a script's\n"
+		"                       attach points), plain (sym [module]), json\n"
 		"                       (default: ftrace)\n"
+		"      --glob PATTERN   only symbols matching PATTERN (fnmatch)\n"
 		"      --min-sites N    only functions inlined at >= N sites\n"
 		"      --scope S        same_tu, cross_tu (some cross-TU site: what LTO\n"
 		"                       added) or any (default)\n"
 		"      --dir PREFIX     only functions declared under PREFIX\n"
+		"      --boot           keep functions in __init code (for ftrace_notrace=\n"
+		"                       on the kernel command line); without, they are\n"
+		"                       left out, as the running kernel has freed them\n"
 		"      --allow-partial  write the list even if an input lacks something\n"
 		"                       (said on stderr); without it nothing is written\n"
 		"  -j, --jobs N         worker threads\n"
@@ -360,7 +366,7 @@ enum {
 	OPT_JSON = 256, OPT_SITES, OPT_ALL, OPT_TOP, OPT_DEBUG_FILE,
 	OPT_BY_DIR, OPT_FORMAT, OPT_MIN_SITES, OPT_SCOPE, OPT_DIR,
 	OPT_FAIL_ON, OPT_LIVEPATCH, OPT_CHANGED, OPT_DIFF, OPT_ALLOW_PARTIAL,
-	OPT_CHECK_BPFTRACE,
+	OPT_CHECK_BPFTRACE, OPT_BOOT, OPT_GLOB,
 };
 
 static const struct option longopts[] = {
@@ -381,6 +387,8 @@ static const struct option longopts[] = {
 	{ "diff", required_argument, NULL, OPT_DIFF },
 	{ "allow-partial", no_argument, NULL, OPT_ALLOW_PARTIAL },
 	{ "check-bpftrace", no_argument, NULL, OPT_CHECK_BPFTRACE },
+	{ "boot", no_argument, NULL, OPT_BOOT },
+	{ "glob", required_argument, NULL, OPT_GLOB },
 	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -408,6 +416,8 @@ static unsigned int option_commands(int c)
 	case OPT_MIN_SITES:
 	case OPT_SCOPE:
 	case OPT_DIR:
+	case OPT_BOOT:
+	case OPT_GLOB:
 		return CMD_DENYLIST;
 	case OPT_FORMAT:
 	case OPT_ALLOW_PARTIAL:
@@ -534,6 +544,12 @@ static int apply_option(struct options *o, int c, const char *arg)
 		return 0;
 	case OPT_CHECK_BPFTRACE:
 		o->check_bpftrace = true;
+		return 0;
+	case OPT_BOOT:
+		o->boot = true;
+		return 0;
+	case OPT_GLOB:
+		o->deny.glob = arg;
 		return 0;
 	case 'o':
 		o->output = arg;
@@ -840,6 +856,73 @@ static int cmd_scan(int argc, char **argv)
 	return status;
 }
 
+/*
+ * The reports a deny-list is made of, first in res->reports: failed inputs
+ * leave holes, and with a kernel among the inputs, what is not kernel
+ * code (the vDSO under a modules tree) cannot go into a kernel file.
+ * Those stay in res, after the count returned, to be freed with it.
+ */
+static size_t kernel_code_only(const struct options *o,
+			       struct scan_results *res)
+{
+	struct report **r = res->reports, *t;
+	bool kernel = false;
+	size_t i, k = 0;
+
+	for (i = 0; i < res->nreports; i++)
+		kernel |= r[i] && r[i]->is_kernel;
+	for (i = 0; i < res->nreports; i++) {
+		if (!r[i])
+			continue;
+		if (kernel && !r[i]->is_kernel) {
+			fprintf(stderr, "inlscan %s: left out %s: not kernel code (no kernel module, not a vmlinux), so not for a kernel deny-list\n",
+				o->name, shown(r[i]->path));
+			continue;
+		}
+		t = r[k];
+		r[k++] = r[i];
+		r[i] = t;
+	}
+	return k;
+}
+
+/*
+ * __init code is freed after boot: available_filter_functions no longer
+ * lists it and set_ftrace_notrace refuses its names. Only a deny-list for
+ * the boot command line (ftrace_notrace=) wants them.
+ */
+static size_t drop_init_code(const struct options *o, struct deny_entry *e,
+			     size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (!e[i].init)
+			e[k++] = e[i];
+	if (k < n)
+		fprintf(stderr, "inlscan %s: left out %zu name%s in __init code, which the kernel frees after boot (set_ftrace_notrace would refuse them); --boot keeps them, for ftrace_notrace= on the kernel command line\n",
+			o->name, n - k, n - k == 1 ? "" : "s");
+	return k;
+}
+
+/* A probe list needs the functions never inlined too. */
+static int every_function_listed(const struct options *o,
+				 struct report *const *r, size_t n)
+{
+	size_t i, k, outline;
+
+	for (i = 0; i < n; i++) {
+		for (k = outline = 0; k < r[i]->nfunctions; k++)
+			outline += r[i]->functions[k].status == STATUS_OUTLINE;
+		if (outline >= r[i]->summary.functions_outline)
+			continue;
+		fprintf(stderr, "inlscan %s: %s lists no outline functions, which a probe list needs; rerun 'inlscan scan --json --all'\n",
+			o->name, shown(r[i]->path));
+		return 1;
+	}
+	return 0;
+}
+
 /* Names a kernel file cannot carry are left out, never silently. */
 static size_t say_refused(const struct options *o,
 			  const struct deny_entry *e, size_t n)
@@ -864,29 +947,43 @@ static int cmd_denylist(int argc, char **argv)
 	struct options o;
 	struct session s = { 0 };
 	struct deny_entry *entries = NULL;
+	struct attach_point *points = NULL;
+	struct deny_view v = { 0 };
 	struct output out;
-	size_t n, i, k = 0;
+	size_t k;
 	int status;
 
 	init_options(&o, CMD_DENYLIST, "denylist");
 	status = read_operands(argc, argv, &o, &s);
+	if (!status && o.deny_format == DENY_BPFTRACE && !o.deny.glob) {
+		fprintf(stderr, "inlscan denylist: --format bpftrace writes the probe list of a glob without the deny-list; give it with --glob 'PATTERN'\n");
+		status = EXIT_USAGE;
+	}
 	if (any_report(&s.res) && status != EXIT_USAGE) {
-		/* failed inputs leave holes; the selection wants none */
-		for (i = 0; i < s.res.nreports; i++)
-			if (s.res.reports[i])
-				s.res.reports[k++] = s.res.reports[i];
-		for (i = k; i < s.res.nreports; i++)
-			s.res.reports[i] = NULL;
-		n = denylist_select(s.res.reports, k, &o.deny, &entries);
+		k = kernel_code_only(&o, &s.res);
+		v.glob = o.deny.glob;
+		v.n = denylist_select(s.res.reports, k, &o.deny, &entries);
+		if (!o.boot)
+			v.n = drop_init_code(&o, entries, v.n);
+		v.entries = entries;
+		if (o.deny_format == DENY_BPFTRACE)
+			status |= every_function_listed(&o, s.res.reports, k);
+		if (o.deny_format == DENY_BPFTRACE && !status)
+			v.npoints = attach_points_select(s.res.reports, k,
+							 v.glob, entries, v.n,
+							 &points);
+		v.points = points;
 		if (o.deny_format != DENY_JSON)
-			s.gaps += say_refused(&o, entries, n);
-		if (!partial_accepted(o.name, s.gaps, o.allow_partial))
+			s.gaps += say_refused(&o, entries, v.n);
+		if (status || !partial_accepted(o.name, s.gaps,
+						o.allow_partial))
 			status = 1;
 		else
 			status |= !open_output(&o, &out) ? 1 : output_close(
-				&out, render_denylist(out.f, entries, n,
+				&out, render_denylist(out.f, &v,
 						      o.deny_format));
 		free(entries);
+		free(points);
 	}
 	session_end(&s);
 	return status;

@@ -140,6 +140,7 @@ void image_rec_free(struct image_rec *img)
 	free(img->nokprobe);
 	free(img->warnings);
 	free(img->segments);
+	free(img->init_text);
 	free(img->path);
 	free(img->build_id);
 	free(img->machine);

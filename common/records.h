@@ -100,6 +100,10 @@ struct sym_rec {
 	uint8_t kind;		/* enum sym_kind */
 	uint8_t nokprobe;	/* enum nokprobe, from its section */
 	bool global;
+	bool weak;
+	bool name_shared;	/* vmlinux: another symbol has this name */
+	int32_t ftrace_alias;	/* FUNC: the symbol ftrace lists at this
+				 * address when not this one, else -1 */
 	bool data_ref;		/* FUNC: its address is stored in data */
 };
 
@@ -153,6 +157,11 @@ struct image_rec {
 	size_t nnokprobe;
 	struct load_segment *segments;	/* executable ones, by vaddr */
 	size_t nsegments;
+	/* __init code, freed after boot: gone from ftrace and kallsyms */
+	struct addr_range *init_text;
+	size_t ninit_text;
+	uint64_t text_base;	/* vmlinux: _text, what KASLR moves */
+	bool has_text_base;
 	char **warnings;
 	size_t nwarnings;
 };

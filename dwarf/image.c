@@ -156,6 +156,77 @@ static void read_dynamic_exports(struct input *in, struct image_rec *img,
 	}
 }
 
+/*
+ * kallsyms sorts the names at one address (scripts/kallsyms.c): strong
+ * before weak, fewer leading underscores first, then in nm -n's order,
+ * which is by name; ftrace and kallsyms_lookup show the first.
+ */
+static bool kallsyms_first(const struct sym_rec *a, const struct sym_rec *b)
+{
+	size_t ua = strspn(a->name, "_"), ub = strspn(b->name, "_");
+
+	if (a->weak != b->weak)
+		return !a->weak;
+	if (ua != ub)
+		return ua < ub;
+	return strcmp(a->name, b->name) < 0;
+}
+
+/* Several FUNC symbols at one address: which one ftrace lists. */
+static void mark_ftrace_aliases(struct image_rec *img)
+{
+	size_t i, k, end, best;
+
+	for (i = 0; i < img->nsyms; i++)
+		img->syms[i].ftrace_alias = -1;
+	for (i = 0; i < img->nsyms; i = end) {
+		best = i;
+		for (end = i + 1; end < img->nsyms &&
+				  img->syms[end].addr == img->syms[i].addr;
+		     end++)
+			if (img->syms[end].kind == SYM_FUNC &&
+			    (img->syms[best].kind != SYM_FUNC ||
+			     kallsyms_first(&img->syms[end], &img->syms[best])))
+				best = end;
+		for (k = i; k < end; k++)
+			if (k != best && img->syms[k].kind == SYM_FUNC &&
+			    img->syms[best].kind == SYM_FUNC)
+				img->syms[k].ftrace_alias = (int32_t)best;
+	}
+}
+
+static int compare_sym_names(const void *a, const void *b)
+{
+	const struct sym_rec *x = *(const struct sym_rec *const *)a;
+	const struct sym_rec *y = *(const struct sym_rec *const *)b;
+
+	return strcmp(x->name, y->name);
+}
+
+/*
+ * The kernel refuses a kprobe on a name kallsyms holds more than once
+ * (functions and, with KALLSYMS_ALL, data): such names are marked so
+ * that probes anchor elsewhere.
+ */
+static void mark_shared_names(struct image_rec *img)
+{
+	struct sym_rec **by_name = xcalloc(img->nsyms + 1, sizeof(*by_name));
+	size_t i, k, end;
+
+	for (i = 0; i < img->nsyms; i++)
+		by_name[i] = &img->syms[i];
+	sort_array(by_name, img->nsyms, sizeof(*by_name), compare_sym_names);
+	for (i = 0; i < img->nsyms; i = end) {
+		for (end = i + 1; end < img->nsyms &&
+				  !strcmp(by_name[end]->name, by_name[i]->name);
+		     end++)
+			;
+		for (k = i; end - i > 1 && k < end; k++)
+			by_name[k]->name_shared = true;
+	}
+	free(by_name);
+}
+
 /* Without FUNC symbols every function would read as untraceable. */
 static void warn_if_no_functions(struct input *in, struct image_rec *img)
 {
@@ -202,6 +273,7 @@ static void read_symbols(struct input *in, struct image_rec *img,
 		s->size = sym.st_size;
 		s->kind = type == STT_OBJECT ? SYM_OBJECT : SYM_FUNC;
 		s->global = GELF_ST_BIND(sym.st_info) != STB_LOCAL;
+		s->weak = GELF_ST_BIND(sym.st_info) == STB_WEAK;
 		if (s->kind == SYM_FUNC)
 			s->nokprobe = tables_section_nokprobe(
 				symbol_section(elf, shndx));
@@ -210,6 +282,9 @@ static void read_symbols(struct input *in, struct image_rec *img,
 	}
 	sort_array(img->syms, img->nsyms, sizeof(*img->syms), compare_syms);
 	warn_if_no_functions(in, img);
+	mark_ftrace_aliases(img);
+	if (bounds->found[BOUND_TEXT] && !in->is_module)
+		mark_shared_names(img);
 	read_dynamic_exports(in, img, &exported_cap);
 	sort_array(img->exported, img->nexported, sizeof(*img->exported),
 		   compare_strings);

@@ -24,6 +24,9 @@ static const char *const bound_names[NR_BOUNDS] = {
 	[BOUND_ENTRY_END] = "__entry_text_end",
 	[BOUND_IRQENTRY_START] = "__irqentry_text_start",
 	[BOUND_IRQENTRY_END] = "__irqentry_text_end",
+	[BOUND_INIT_START] = "_sinittext",
+	[BOUND_INIT_END] = "_einittext",
+	[BOUND_TEXT] = "_text",
 };
 
 static const char *const mcount_sections[] = {
@@ -45,7 +48,7 @@ void tables_note_symbol(struct kernel_bounds *b, const char *name,
 {
 	int i;
 
-	if (name[0] != '_' || name[1] != '_')
+	if (name[0] != '_')
 		return;
 	for (i = 0; i < NR_BOUNDS; i++) {
 		if (!strcmp(name, bound_names[i])) {
@@ -275,9 +278,35 @@ static void read_nokprobe_ranges(struct image_rec *img,
 		   compare_ranges);
 }
 
+/* vmlinux: between _sinittext and _einittext; a module: .init.text. */
+static void read_init_text(struct input *in, struct image_rec *img,
+			   const struct kernel_bounds *b)
+{
+	struct addr_range *r;
+	const char *name;
+	size_t i, cap = 0;
+
+	if (b->found[BOUND_INIT_START] && b->found[BOUND_INIT_END]) {
+		r = ARRAY_PUSH(img->init_text, img->ninit_text, cap);
+		r->start = b->addr[BOUND_INIT_START];
+		r->end = b->addr[BOUND_INIT_END];
+	}
+	for (i = 0; i < in->nalloc; i++) {
+		name = input_section_name(in->elf, in->alloc[i].scn);
+		if (!name || strcmp(name, ".init.text"))
+			continue;
+		r = ARRAY_PUSH(img->init_text, img->ninit_text, cap);
+		r->start = in->alloc[i].start;
+		r->end = in->alloc[i].end;
+	}
+	img->has_text_base = b->found[BOUND_TEXT];
+	img->text_base = b->addr[BOUND_TEXT];
+}
+
 void tables_read(struct input *in, struct image_rec *img,
 		 const struct kernel_bounds *b)
 {
+	read_init_text(in, img, b);
 	img->has_mcount = read_table(in, b, BOUND_MCOUNT_START,
 				     mcount_sections, &img->mcount,
 				     &img->nmcount);

@@ -24,6 +24,9 @@ enum kernel_bound {
 	BOUND_ENTRY_END,
 	BOUND_IRQENTRY_START,
 	BOUND_IRQENTRY_END,
+	BOUND_INIT_START,
+	BOUND_INIT_END,
+	BOUND_TEXT,
 	NR_BOUNDS,
 };
 
@@ -37,7 +40,7 @@ void tables_note_symbol(struct kernel_bounds *b, const char *name,
 			uint64_t addr);
 /* The no-kprobe reason of code in a section of this name. */
 enum nokprobe tables_section_nokprobe(const char *section);
-/* Fill img's mcount, kprobe blacklist and no-kprobe ranges. */
+/* Fill img's mcount, kprobe blacklist, no-kprobe and init ranges. */
 void tables_read(struct input *in, struct image_rec *img,
 		 const struct kernel_bounds *b);
 

@@ -77,6 +77,8 @@ static json_t *input_block(const struct report *r)
 			    string_array(r->producers, r->nproducers));
 	json_object_set_new(in, "lto", json_text(r->lto));
 	json_object_set_new(in, "units", json_integer((json_int_t)r->units));
+	if (r->has_text_base)
+		json_object_set_new(in, "text_base", json_addr(r->text_base));
 	for (i = 0; i < r->ndwarf_versions; i++)
 		json_array_append_new(versions,
 				      json_integer(r->dwarf_versions[i]));

@@ -59,6 +59,12 @@ static void write_copy(struct json_writer *w, const struct outline_copy *c,
 	jw_string(w, c->nokprobe);
 	jw_key(w, "data_ref");
 	jw_bool(w, c->data_ref);
+	jw_key(w, "init");
+	jw_bool(w, c->init);
+	jw_key(w, "name_shared");
+	jw_bool(w, c->name_shared);
+	jw_key(w, "ftrace_name");
+	jw_string(w, c->ftrace_name);
 	jw_close(w, '}');
 }
 

@@ -183,6 +183,9 @@ static void load_copies(struct report *r, struct function *fn, json_t *arr)
 		c->ftrace = get_bool(o, "ftrace");
 		c->nokprobe = get_str(r, o, "nokprobe");
 		c->data_ref = get_bool(o, "data_ref");
+		c->init = get_bool(o, "init");
+		c->name_shared = get_bool(o, "name_shared");
+		c->ftrace_name = get_str(r, o, "ftrace_name");
 		fn->ftrace |= c->ftrace;
 	}
 }
@@ -272,6 +275,8 @@ static void load_input(struct report *r, json_t *in)
 	r->lto = get_str(r, in, "lto") ?: "unknown";
 	r->is_kernel = get_bool(in, "kernel");
 	r->units = get_u64(in, "units");
+	r->has_text_base = json_is_string(json_object_get(in, "text_base"));
+	r->text_base = get_addr(in, "text_base");
 	r->nproducers = json_array_size(arr);
 	r->producers = xcalloc(r->nproducers + 1, sizeof(*r->producers));
 	json_array_foreach(arr, i, v)

@@ -81,20 +81,79 @@ static int deny_json(FILE *out, const struct deny_entry *e, size_t n)
 	return json_write(out, root);
 }
 
-static void deny_bpftrace(FILE *out, const struct deny_entry *e, size_t n)
+/* uprobes and bpftrace want the file by an absolute path. */
+static char *absolute_path(const struct report *r)
 {
-	size_t i;
+	char *path = realpath(r->path, NULL);
 
-	fprintf(out,
-		"// inlscan deny-list: a probe on these symbols misses inlined calls.\n"
-		"// Include it and guard probes with /!@inlscan_deny[func]/;\n"
-		"// each value is the number of inline sites the probe misses.\n"
-		"BEGIN\n{\n");
-	for (i = 0; i < n; i++)
-		if (!deny_refusal(&e[i]))
-			fprintf(out, "\t@inlscan_deny[\"%s\"] = %zu;\n",
-				e[i].symbol, e[i].fn->sites);
-	fprintf(out, "}\n");
+	if (!path && r->path[0] == '/')
+		path = xstrdup(r->path);
+	return path;
+}
+
+/* Why a probe list cannot hold p, or NULL. */
+static const char *point_refusal_of(const struct attach_point *p,
+				    const char *path)
+{
+	const char *why = unsafe_symbol(p->symbol);
+
+	if (!why && !p->r->is_kernel)
+		why = path ? unsafe_path(path) : "no absolute path to the file";
+	return why;
+}
+
+static void bpftrace_point(FILE *out, const struct attach_point *p,
+			   const char *path, bool first)
+{
+	if (!first)
+		fputs(",\n", out);
+	/* 0.17 takes no MODULE: prefix; a module's symbol by its name */
+	if (p->r->is_kernel)
+		fprintf(out, "kprobe:%s", p->symbol);
+	else
+		fprintf(out, "uprobe:%s:%s", path, p->symbol);
+}
+
+/*
+ * bpftrace has no way to leave probes out of a wildcard, and a map
+ * filled in BEGIN takes minutes to load at a deny-list's size: so the
+ * deny-list for bpftrace is the probe list of the glob without it,
+ * which any script takes as its attach points.
+ */
+static void deny_bpftrace(FILE *out, const struct deny_view *v)
+{
+	size_t i, used = 0, refused = 0;
+	char *path = NULL;
+
+	fprintf(out, "// inlscan: the functions matching '%s' a probe sees whole;\n"
+		"// left out, as a probe on them misses inlined calls:\n",
+		shown(v->glob));
+	for (i = 0; i < v->n; i++)
+		fprintf(out, "//   %s%s%s: %zu inline site%s\n",
+			shown(v->entries[i].symbol),
+			v->entries[i].module ? " in " : "",
+			v->entries[i].module ? shown(v->entries[i].module) : "",
+			v->entries[i].fn->sites,
+			v->entries[i].fn->sites == 1 ? "" : "s");
+	fprintf(out, "// Append an action block: bpftrace -e \"$(cat FILE) { @[probe] = count(); }\"\n");
+	for (i = 0; i < v->npoints; i++) {
+		if (!v->points[i].r->is_kernel && (!i ||
+		    v->points[i].r != v->points[i - 1].r)) {
+			free(path);
+			path = absolute_path(v->points[i].r);
+		}
+		if (point_refusal_of(&v->points[i], path)) {
+			refused++;
+			continue;
+		}
+		bpftrace_point(out, &v->points[i], path, !used++);
+	}
+	free(path);
+	if (used)
+		fputc('\n', out);
+	if (refused)
+		fprintf(out, "// %zu more matching names left out: bpftrace cannot parse them\n",
+			refused);
 }
 
 const char *deny_refusal(const struct deny_entry *e)
@@ -118,23 +177,23 @@ static void deny_line(FILE *out, const struct deny_entry *e,
 		fprintf(out, "%s\n", e->symbol);
 }
 
-int render_denylist(FILE *out, const struct deny_entry *e, size_t n,
+int render_denylist(FILE *out, const struct deny_view *v,
 		    enum deny_format format)
 {
 	const struct deny_entry *prev = NULL;
 	size_t i;
 
 	if (format == DENY_JSON)
-		return deny_json(out, e, n);
+		return deny_json(out, v->entries, v->n);
 	if (format == DENY_BPFTRACE) {
-		deny_bpftrace(out, e, n);
+		deny_bpftrace(out, v);
 		return ferror(out);
 	}
-	for (i = 0; i < n; i++) {
-		if (deny_refusal(&e[i]))
+	for (i = 0; i < v->n; i++) {
+		if (deny_refusal(&v->entries[i]))
 			continue;
-		deny_line(out, &e[i], prev, format);
-		prev = &e[i];
+		deny_line(out, &v->entries[i], prev, format);
+		prev = &v->entries[i];
 	}
 	return ferror(out);
 }
@@ -266,6 +325,8 @@ static const char *refusal_text(const char *refused)
 		return "no FUNC symbol holds this address";
 	if (refused_is(refused, REFUSED_NO_MCOUNT))
 		return "its function has no ftrace entry: refused unless CONFIG_KPROBE_EVENTS_ON_NOTRACE=y";
+	if (refused_is(refused, REFUSED_INIT_TEXT))
+		return "__init code, freed after boot: gone from kallsyms";
 	return "kprobes refuse this code";
 }
 
@@ -456,16 +517,6 @@ static int probes_json(FILE *out, const struct probe_set *sets, size_t n)
 	json_object_set_new(root, "schema", json_text(INLSCAN_SCHEMA));
 	json_object_set_new(root, "probes", list);
 	return json_write(out, root);
-}
-
-/* uprobes and bpftrace want the file by an absolute path. */
-static char *absolute_path(const struct report *r)
-{
-	char *path = realpath(r->path, NULL);
-
-	if (!path && r->path[0] == '/')
-		path = xstrdup(r->path);
-	return path;
 }
 
 int render_probes(FILE *out, const struct probe_set *sets, size_t nsets,

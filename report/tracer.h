@@ -11,7 +11,7 @@
 enum deny_format {
 	DENY_FTRACE,		/* set_ftrace_notrace: sym, sym:mod:MOD */
 	DENY_RETSNOOP,		/* retsnoop -d @file: a name per line */
-	DENY_BPFTRACE,		/* a map to test in a predicate */
+	DENY_BPFTRACE,		/* a probe list without the deny-list */
 	DENY_PLAIN,		/* as available_filter_functions: sym [MOD] */
 	DENY_JSON,
 };
@@ -41,7 +41,16 @@ int parse_probe_format(const char *s, enum probe_format *f);
  * entries out; the caller says so.
  */
 const char *deny_refusal(const struct deny_entry *e);
-int render_denylist(FILE *out, const struct deny_entry *e, size_t n,
+/* A deny-list and, for bpftrace, the probe list it leaves of a glob. */
+struct deny_view {
+	const struct deny_entry *entries;
+	size_t n;
+	const char *glob;
+	const struct attach_point *points;
+	size_t npoints;
+};
+
+int render_denylist(FILE *out, const struct deny_view *v,
 		    enum deny_format format);
 struct probe_style {
 	enum probe_format format;

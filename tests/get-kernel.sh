@@ -4,7 +4,10 @@
 # vmlinux and the debug .ko of every module. The tests and the benchmark
 # use it; nothing else in the project needs the network.
 #
-#   tests/get-kernel.sh [-f FLAVOUR] [-d CACHE]
+#   tests/get-kernel.sh [-f FLAVOUR] [-d CACHE] [-b]
+#
+# -b prints instead the vmlinuz of the same version's bootable image
+# (linux-image-...-unsigned, about 35 MB), for booting under QEMU.
 #
 # FLAVOUR: cloud-amd64 (default, about 280 MB to fetch, 1.8 GB unpacked) or
 # amd64. CACHE: ${XDG_CACHE_HOME:-$HOME/.cache}/inlscan-corpus. The modules
@@ -14,11 +17,13 @@
 set -eu
 flavour=cloud-amd64
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/inlscan-corpus
-while getopts f:d: opt; do
+boot=
+while getopts f:d:b opt; do
 	case $opt in
 	f) flavour=$OPTARG ;;
 	d) cache=$OPTARG ;;
-	*) echo "usage: $0 [-f cloud-amd64|amd64] [-d CACHE]" >&2; exit 2 ;;
+	b) boot=1 ;;
+	*) echo "usage: $0 [-f cloud-amd64|amd64] [-d CACHE] [-b]" >&2; exit 2 ;;
 	esac
 done
 pattern="^linux-image-6\.12\..*-$flavour-dbg\$"
@@ -45,14 +50,26 @@ if [ -z "$pkg" ]; then
 	echo "$0: apt knows no package matching $pattern; is Debian 12's main archive in the sources?" >&2
 	exit 1
 fi
-dest=$cache/$pkg
-if [ ! -f "$dest/.unpacked" ]; then
+# the package NAME unpacked into CACHE/NAME once
+unpack() {
+	[ -f "$cache/$1/.unpacked" ] && return 0
 	work=$(mktemp -d)
 	trap 'rm -rf "$work"' EXIT
-	echo "fetching $pkg ..." >&2
-	(cd "$work" && apt-get download "$pkg" >&2)
-	rm -rf "$dest"
-	dpkg-deb -x "$work"/*.deb "$dest"
-	touch "$dest/.unpacked"
+	echo "fetching $1 ..." >&2
+	(cd "$work" && apt-get download "$1" >&2)
+	rm -rf "${cache:?}/$1"
+	dpkg-deb -x "$work"/*.deb "$cache/$1"
+	touch "$cache/$1/.unpacked"
+	rm -rf "$work"
+	trap - EXIT
+}
+
+if [ -n "$boot" ]; then
+	image=${pkg%-dbg}-unsigned
+	unpack "$image"
+	ls "$cache/$image"/boot/vmlinuz-* | head -n 1
+	exit 0
 fi
+unpack "$pkg"
+dest=$cache/$pkg
 ls "$dest"/usr/lib/debug/boot/vmlinux-* | head -n 1

@@ -42,6 +42,20 @@ jq_true() {
 	jq -e "$@" >/dev/null
 }
 
+# expect_refusal DESC PATTERN ARGS...: exit 1 (2 with WANT_RC=2), and
+# stderr says PATTERN
+expect_refusal() {
+	local desc=$1 pattern=$2 err rc
+	shift 2
+	err=$("$INLSCAN" "$@" 2>&1 >/dev/null)
+	rc=$?
+	if [ $rc = "${WANT_RC:-1}" ] && grep -q -- "$pattern" <<<"$err"; then
+		ok "$desc"
+	else
+		not_ok "$desc: want exit ${WANT_RC:-1} and '$pattern', got $rc '$err'"
+	fi
+}
+
 finish() {
 	echo "$pass passed, $fail failed"
 	[ "$fail" -eq 0 ]

@@ -156,19 +156,6 @@ for i in 1 2 3 4 5 6; do
 	fi
 done
 check_num "-j2 with a failing worker: the -j1 answer or exit 1 with a message, 6 runs" 0 "$bad"
-# expect_refusal DESC PATTERN ARGS...: exit 1 (2 with WANT_RC=2), and
-# stderr says PATTERN
-expect_refusal() {
-	local desc=$1 pattern=$2 err rc
-	shift 2
-	err=$("$INLSCAN" "$@" 2>&1 >/dev/null)
-	rc=$?
-	if [ $rc = "${WANT_RC:-1}" ] && grep -q -- "$pattern" <<<"$err"; then
-		ok "$desc"
-	else
-		not_ok "$desc: want exit ${WANT_RC:-1} and '$pattern', got $rc '$err'"
-	fi
-}
 WANT_RC=2 expect_refusal "-j 1000000: a usage error" "from 1 to 1024" \
 	scan -j 1000000 "$h"
 

@@ -87,3 +87,27 @@ if [ $rc = 0 ]; then
 else
 	echo "# bpftrace could not attach here (exit $rc): $(grep ERROR "$C/bt.err" | tail -n 1)"
 fi
+
+# the bpftrace deny-list: the probe list of a glob without the functions
+# whose probes miss calls, run as a script's attach points. From
+# examples/inline-cases: helper and scale are partial, main runs once.
+gcc -O2 -g -o "$C/cases" examples/inline-cases/main.c examples/inline-cases/lib.c
+"$INLSCAN" denylist --format bpftrace --glob '*' "$C/cases" >"$C/list.bt"
+check_eq "bpftrace probe list: helper and scale left out and named" "0 2" \
+	"$(grep -cE "^uprobe:.*:(helper|scale)\$" "$C/list.bt") $(grep -cE '^//   (helper|scale):' "$C/list.bt")"
+check_true "bpftrace probe list: main is a probe" \
+	grep -qE "^uprobe:$C/cases:main,?\$" "$C/list.bt"
+{ cat "$C/list.bt"; echo '{ @[probe] = count(); }'; } >"$C/list-count.bt"
+if bpftrace -d "$C/list-count.bt" >/dev/null 2>&1; then
+	ok "bpftrace probe list: bpftrace -d takes it with an action block"
+else
+	not_ok "bpftrace probe list: bpftrace -d takes it with an action block"
+fi
+(cd "$C" && timeout 120 bpftrace "$C/list-count.bt" -c "$C/cases" >"$C/list.out" 2>"$C/list.err")
+rc=$?
+if [ $rc = 0 ]; then
+	check_eq "bpftrace probe list: attached, main counted once" \
+		"@[uprobe:$C/cases:main]: 1" "$(grep ":main\]" "$C/list.out")"
+else
+	echo "# bpftrace could not attach here (exit $rc): $(grep ERROR "$C/list.err" | tail -n 1)"
+fi

@@ -30,13 +30,20 @@ static FILE *sink;
 static void render_tracer_outputs(struct report *r)
 {
 	struct probe_set sets[PROBED_FUNCTIONS];
+	struct deny_view v = { .glob = "*" };
+	struct attach_point *points;
 	struct deny_entry *deny;
 	size_t n, i, nsets = 0;
 	int f;
 
 	n = denylist_select(&r, 1, &(struct deny_filter){ 0 }, &deny);
+	v.entries = deny;
+	v.n = n;
+	v.npoints = attach_points_select(&r, 1, "*", deny, n, &points);
+	v.points = points;
 	for (f = DENY_FTRACE; f <= DENY_JSON; f++)
-		render_denylist(sink, deny, n, (enum deny_format)f);
+		render_denylist(sink, &v, (enum deny_format)f);
+	free(points);
 	for (i = 0; i < n; i++)
 		deny_refusal(&deny[i]);
 	free(deny);
