@@ -1030,6 +1030,20 @@ static int write_probes(const struct options *o, struct report *r,
 }
 
 /*
+ * A function named twice would get its events twice, and the kernel
+ * refuses the second of each.
+ */
+static size_t unique_names(char **names, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (!k || strcmp(names[k - 1], names[i]))
+			names[k++] = names[i];
+	return k;
+}
+
+/*
  * kprobe_events lines for a kernel, uprobe_events lines for anything
  * else, unless --format says; what bpftrace can take, if asked.
  */
@@ -1068,6 +1082,7 @@ static int cmd_probes(int argc, char **argv)
 	names = argv + optind + 1;
 	n = (size_t)(argc - optind - 1);
 	sort_array(names, n, sizeof(*names), compare_strings);
+	n = unique_names(names, n);
 	o.analyze.want_sites = true;
 	o.analyze.site_names = (const char *const *)names;
 	o.analyze.nsite_names = n;

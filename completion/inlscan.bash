@@ -19,7 +19,7 @@ _inlscan()
 	--format)
 		case $cmd in
 		denylist) COMPREPLY=($(compgen -W 'ftrace retsnoop bpftrace plain json' -- "$cur")) ;;
-		probes) COMPREPLY=($(compgen -W 'kprobe perf bpftrace json' -- "$cur")) ;;
+		probes) COMPREPLY=($(compgen -W 'kprobe uprobe perf bpftrace json' -- "$cur")) ;;
 		esac
 		return ;;
 	--scope)
@@ -28,7 +28,7 @@ _inlscan()
 	--fail-on)
 		COMPREPLY=($(compgen -W 'new-partial new-full renamed' -- "$cur"))
 		return ;;
-	-j|--jobs|--top|--by-dir|--min-sites|--changed)
+	-j|--jobs|--top|--by-dir|--min-sites|--changed|--glob)
 		return ;;
 	--dir)
 		COMPREPLY=($(compgen -d -- "$cur"))
@@ -41,8 +41,8 @@ _inlscan()
 		opts='-j --jobs -o --output -h --help --debug-file'
 		case $cmd in
 		scan) opts+=' --json --sites --all --top --by-dir' ;;
-		denylist) opts+=' --format --min-sites --scope --dir --allow-partial' ;;
-		probes) opts+=' --format --allow-partial' ;;
+		denylist) opts+=' --format --min-sites --scope --dir --allow-partial --glob --boot' ;;
+		probes) opts+=' --format --allow-partial --check-bpftrace' ;;
 		suffixes) opts+=' --json' ;;
 		diff) opts+=' --json --by-dir --fail-on --livepatch --changed' ;;
 		whatif) opts+=' --json --top --by-dir' ;;
