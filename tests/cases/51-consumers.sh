@@ -111,3 +111,8 @@ if [ $rc = 0 ]; then
 else
 	echo "# bpftrace could not attach here (exit $rc): $(grep ERROR "$C/list.err" | tail -n 1)"
 fi
+
+# docs and help append to kprobe_events/uprobe_events (>>): '>' clears
+# every event and fails while one is enabled
+check_num "docs: no '> .../kprobe_events' or uprobe_events, only '>>'" 0 \
+	"$(grep -rnE '[^>]> *[^ ]*(kprobe|uprobe)_events' README.md docs/ cli/ | wc -l)"
