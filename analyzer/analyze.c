@@ -571,9 +571,9 @@ static void add_copy(struct analysis *a, size_t fn_idx,
 	if (!sym)
 		return;
 	c->name_shared = sym->name_shared;
-	if (sym->ftrace_alias >= 0)
+	if (sym->ftrace_alias)
 		c->ftrace_name = symbol_name(
-			a, &a->img->syms[sym->ftrace_alias]);
+			a, &a->img->syms[sym->ftrace_alias - 1]);
 	claim = ARRAY_PUSH(a->claims, a->nclaims, a->claims_cap);
 	claim->sym = (size_t)(sym - a->img->syms);
 	claim->rank = claim_rank(false, a->acc[fn_idx].created_by,

@@ -102,8 +102,9 @@ struct sym_rec {
 	bool global;
 	bool weak;
 	bool name_shared;	/* vmlinux: another symbol has this name */
-	int32_t ftrace_alias;	/* FUNC: the symbol ftrace lists at this
-				 * address when not this one, else -1 */
+	uint32_t ftrace_alias;	/* FUNC: 1 + the index of the symbol ftrace
+				 * lists at this address when not this
+				 * one, else 0 */
 	bool data_ref;		/* FUNC: its address is stored in data */
 };
 

@@ -177,8 +177,6 @@ static void mark_ftrace_aliases(struct image_rec *img)
 {
 	size_t i, k, end, best;
 
-	for (i = 0; i < img->nsyms; i++)
-		img->syms[i].ftrace_alias = -1;
 	for (i = 0; i < img->nsyms; i = end) {
 		best = i;
 		for (end = i + 1; end < img->nsyms &&
@@ -191,7 +189,7 @@ static void mark_ftrace_aliases(struct image_rec *img)
 		for (k = i; k < end; k++)
 			if (k != best && img->syms[k].kind == SYM_FUNC &&
 			    img->syms[best].kind == SYM_FUNC)
-				img->syms[k].ftrace_alias = (int32_t)best;
+				img->syms[k].ftrace_alias = (uint32_t)best + 1;
 	}
 }
 

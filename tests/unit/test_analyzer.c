@@ -840,6 +840,120 @@ static void test_variables(void)
 	done(img, r);
 }
 
+/* An inlined DIE of origin, caller and container given, at call_line. */
+static int nested_site(struct unit_rec *u, uint64_t off, uint64_t origin,
+		       int caller, int container, uint32_t call_line,
+		       uint64_t entry)
+{
+	struct die_rec *d = unit_add_die(u);
+
+	d->kind = DIE_INLINED;
+	d->off = off;
+	d->origin = origin;
+	d->caller = caller;
+	d->container = container;
+	d->call_line = call_line;
+	unit_add_range(u, d, entry, entry + 4);
+	d->entry = entry;
+	d->flags = DIE_HAS_ENTRY;
+	return (int)(u->ndies - 1);
+}
+
+/*
+ * GCC's split body inlined back: f inside an inlined f, called from f's
+ * declaration line (10), and f inside f's own copy, likewise: parts, not
+ * calls. g calls itself from line 31 of its body: a real site.
+ */
+static void test_split_parts(void)
+{
+	struct image_rec *img = new_image(1);
+	struct unit_rec *u = unit(img, 0, 0x10, "s.c");
+	struct report *r;
+	int caller, copy, outer, g_copy;
+
+	root(u, 0x20, "f", "s.c", 10);
+	root(u, 0x28, "g", "s.c", 30);
+	root(u, 0x30, "h", "s.c", 50);
+	caller = concrete(u, 0x40, 0x30, 0x1000, 0x1100);
+	outer = nested_site(u, 0x50, 0x20, caller, caller, 52, 0x1010);
+	nested_site(u, 0x60, 0x20, outer, caller, 10, 0x1014);
+	copy = concrete(u, 0x70, 0x20, 0x2000, 0x2040);
+	nested_site(u, 0x80, 0x20, copy, copy, 10, 0x2004);
+	g_copy = concrete(u, 0x90, 0x28, 0x3000, 0x3100);
+	nested_site(u, 0xa0, 0x28, g_copy, g_copy, 31, 0x3010);
+	add_sym(img, "h", 0x1000, 0x100);
+	add_sym(img, "f", 0x2000, 0x40);
+	add_sym(img, "g", 0x3000, 0x100);
+	r = analyze(img, true);
+	CHECK(fn(r, "f") && fn(r, "f")->sites == 1 &&
+		      fn(r, "f")->nsite_list == 1 &&
+		      fn(r, "f")->site_list[0].call_line == 52,
+	      "f: one site (h, line 52), got %zu",
+	      fn(r, "f") ? fn(r, "f")->sites : 0);
+	CHECK(r->summary.inline_sites_split_parts == 2,
+	      "two split parts, got %zu", r->summary.inline_sites_split_parts);
+	CHECK(fn(r, "g") && fn(r, "g")->sites == 1 &&
+		      fn(r, "g")->status == STATUS_PARTIAL,
+	      "g: recursion stays a site, partial");
+	CHECK(r->summary.inline_sites == 2, "sites 2, got %zu",
+	      r->summary.inline_sites);
+	done(img, r);
+}
+
+/*
+ * Symbols at one address as ftrace lists them (the dwarf layer marks
+ * ftrace_alias), __init copies, names kallsyms holds twice.
+ */
+static void test_kernel_names(void)
+{
+	struct image_rec *img = new_image(1);
+	struct unit_rec *u = unit(img, 0, 0x10, "k.c");
+	struct deny_entry *deny;
+	struct probe_point *points;
+	struct report *r;
+	size_t n;
+	int caller;
+
+	root(u, 0x20, "zed", "k.c", 1);
+	root(u, 0x28, "boot", "k.c", 5);
+	root(u, 0x30, "user", "k.c", 9);
+	caller = concrete(u, 0x40, 0x30, 0x1000, 0x1100);
+	site(u, 0x50, 0x20, caller, 0x1010);
+	site(u, 0x58, 0x28, caller, 0x1020);
+	concrete(u, 0x60, 0x20, 0x2000, 0x2040);
+	concrete(u, 0x70, 0x28, 0x3000, 0x3040);
+	add_sym(img, "user", 0x1000, 0x100);
+	add_sym(img, "alpha", 0x2000, 0x40);
+	add_sym(img, "zed", 0x2000, 0x40);
+	add_sym(img, "boot", 0x3000, 0x40);
+	add_sym(img, "user", 0x5000, 0x10);	/* a second "user" */
+	img->syms[2].ftrace_alias = 1 + 1;	/* zed: listed as alpha */
+	img->syms[0].name_shared = img->syms[4].name_shared = true;
+	img->is_kernel = true;
+	img->has_text_base = true;
+	img->text_base = 0x800;
+	img->init_text = xcalloc(1, sizeof(*img->init_text));
+	img->init_text[0] = (struct addr_range){ 0x3000, 0x4000 };
+	img->ninit_text = 1;
+	r = analyze(img, true);
+	n = denylist_select(&r, 1, &(struct deny_filter){ 0 }, &deny);
+	CHECK(n == 2 && !strcmp(deny[0].symbol, "alpha") && !deny[0].init &&
+		      !strcmp(deny[1].symbol, "boot") && deny[1].init,
+	      "deny-list: alpha (for zed), boot (init), got %zu", n);
+	free(deny);
+	n = probe_points(r, fn(r, "zed"), &points);
+	CHECK(n == 2 && !strcmp(points[0].symbol, "alpha") &&
+		      !strcmp(points[1].symbol, "_text") &&
+		      points[1].offset == 0x1010 - 0x800,
+	      "zed: one entry as alpha, its site in user at _text+0x810");
+	free(points);
+	n = probe_points(r, fn(r, "boot"), &points);
+	CHECK(n == 2 && refused_is(points[0].refused, REFUSED_INIT_TEXT),
+	      "boot: its copy refused as init_text");
+	free(points);
+	done(img, r);
+}
+
 int main(void)
 {
 	test_thinlto_units();
@@ -856,6 +970,8 @@ int main(void)
 	test_livepatch_renames();
 	test_shared_symbol();
 	test_variables();
+	test_split_parts();
+	test_kernel_names();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
