@@ -27,7 +27,7 @@ endif
 FUZZ_SECONDS ?= 60
 
 COMMON := common/util.c common/records.c common/arena.c
-DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c \
+DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c dwarf/locate.c \
 	dwarf/datarefs.c dwarf/lines.c dwarf/dies.c dwarf/scan.c \
 	dwarf/relocate.c
 ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \

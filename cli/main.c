@@ -12,6 +12,7 @@
 
 #include "../analyzer/analyze.h"
 #include "../common/util.h"
+#include "../dwarf/locate.h"
 #include "../dwarf/scan.h"
 #include "../report/load.h"
 #include "../report/render.h"
@@ -67,6 +68,8 @@ struct options {
 	bool allow_partial;	/* write a kernel-bound answer with gaps */
 	char **operands;	/* the inputs named, which -o must not be */
 	size_t noperands;
+	bool kernel;		/* the running kernel is the input */
+	const char *sysroot;	/* where its /sys, /proc and debug tree are */
 };
 
 /*
@@ -366,7 +369,7 @@ enum {
 	OPT_JSON = 256, OPT_SITES, OPT_ALL, OPT_TOP, OPT_DEBUG_FILE,
 	OPT_BY_DIR, OPT_FORMAT, OPT_MIN_SITES, OPT_SCOPE, OPT_DIR,
 	OPT_FAIL_ON, OPT_LIVEPATCH, OPT_CHANGED, OPT_DIFF, OPT_ALLOW_PARTIAL,
-	OPT_CHECK_BPFTRACE, OPT_BOOT, OPT_GLOB,
+	OPT_CHECK_BPFTRACE, OPT_BOOT, OPT_GLOB, OPT_KERNEL, OPT_SYSROOT,
 };
 
 static const struct option longopts[] = {
@@ -389,6 +392,8 @@ static const struct option longopts[] = {
 	{ "check-bpftrace", no_argument, NULL, OPT_CHECK_BPFTRACE },
 	{ "boot", no_argument, NULL, OPT_BOOT },
 	{ "glob", required_argument, NULL, OPT_GLOB },
+	{ "kernel", no_argument, NULL, OPT_KERNEL },
+	{ "sysroot", required_argument, NULL, OPT_SYSROOT },
 	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -424,6 +429,10 @@ static unsigned int option_commands(int c)
 		return CMD_DENYLIST | CMD_PROBES;
 	case OPT_CHECK_BPFTRACE:
 		return CMD_PROBES;
+	case OPT_KERNEL:
+	case OPT_SYSROOT:
+		return CMD_SCAN | CMD_DENYLIST | CMD_PROBES | CMD_SUFFIXES |
+		       CMD_WHATIF | CMD_REPORT;
 	}
 	return CMD_SCAN | CMD_DENYLIST | CMD_PROBES | CMD_SUFFIXES | CMD_DIFF |
 	       CMD_WHATIF | CMD_REPORT;
@@ -551,6 +560,12 @@ static int apply_option(struct options *o, int c, const char *arg)
 	case OPT_GLOB:
 		o->deny.glob = arg;
 		return 0;
+	case OPT_KERNEL:
+		o->kernel = true;
+		return 0;
+	case OPT_SYSROOT:
+		o->sysroot = arg;
+		return 0;
 	case 'o':
 		o->output = arg;
 		return 0;
@@ -671,6 +686,8 @@ struct session {
 	struct scan_results res;
 	struct image_reaper reaper;
 	size_t gaps;		/* warnings and skipped inputs, said */
+	struct kernel_parts kernel;	/* --kernel: what was found */
+	char **kernel_paths;
 };
 
 /* What the session holds goes with the process, but for a leak checker. */
@@ -682,6 +699,8 @@ static void session_end(struct session *s)
 		pthread_join(s->reaper.thread, NULL);
 	if (!LEAK_CHECKED)
 		return;
+	free(s->kernel_paths);
+	kernel_parts_free(&s->kernel);
 	for (i = 0; i < s->res.nreports; i++)
 		report_free(s->res.reports[i]);
 	for (i = 0; s->errors && i < s->inputs.n; i++)
@@ -790,6 +809,16 @@ static int start_command(int argc, char **argv, struct options *o,
 
 	if (status)
 		return status;
+	/* scan with no input reads the running kernel */
+	if (o->cmd == CMD_SCAN && optind == argc)
+		o->kernel = true;
+	if (o->sysroot && !o->kernel) {
+		fprintf(stderr, "inlscan %s: --sysroot goes with --kernel\n",
+			o->name);
+		return EXIT_USAGE;
+	}
+	if (o->kernel)
+		min_args--;
 	if (argc - optind < min_args) {
 		fprintf(stderr, "inlscan %s: %s; try 'inlscan %s --help'\n",
 			o->name, optind >= argc ? "no input file" : "no function name",
@@ -817,14 +846,52 @@ static int read_inputs(const struct options *o, char **args, size_t nargs,
 }
 
 /* Options, then every operand as an input: an ELF, a DIR or a report. */
+/*
+ * --kernel: the running kernel's debug files become the inputs (the
+ * vmlinux only, or with its loaded modules).
+ */
+static int kernel_inputs(const struct options *o, struct session *s,
+			 bool modules, size_t *n)
+{
+	struct kernel_lookup l = {
+		.sysroot = o->sysroot ? o->sysroot : "",
+		.modules = modules,
+		.progress = isatty(STDERR_FILENO),
+	};
+	char *err;
+	size_t i;
+
+	if (kernel_locate(&l, &s->kernel, &err)) {
+		fprintf(stderr, "inlscan %s: %s\n", o->name, err);
+		free(err);
+		return 1;
+	}
+	s->kernel_paths = xcalloc(s->kernel.n + 1, sizeof(char *));
+	for (i = *n = 0; i < s->kernel.n; i++)
+		if (s->kernel.v[i].path)
+			s->kernel_paths[(*n)++] = s->kernel.v[i].path;
+	s->gaps += s->kernel.n - *n;
+	return 0;
+}
+
 static int read_operands(int argc, char **argv, struct options *o,
 			 struct session *s)
 {
 	int status = start_command(argc, argv, o, 1);
+	size_t n;
 
 	if (status)
 		return status;
-	return read_inputs(o, argv + optind, (size_t)(argc - optind), s);
+	if (!o->kernel)
+		return read_inputs(o, argv + optind,
+				   (size_t)(argc - optind), s);
+	if (argc > optind) {
+		fprintf(stderr, "inlscan %s: give --kernel or input files, not both\n",
+			o->name);
+		return EXIT_USAGE;
+	}
+	status = kernel_inputs(o, s, o->cmd != CMD_REPORT, &n);
+	return status ? status : read_inputs(o, s->kernel_paths, n, s);
 }
 
 static void init_options(struct options *o, enum command cmd,
@@ -1072,21 +1139,26 @@ static int cmd_probes(int argc, char **argv)
 	struct session s = { 0 };
 	struct report *r;
 	char **names;
-	size_t n;
+	size_t n, nk;
 	int status;
 
 	init_options(&o, CMD_PROBES, "probes");
 	status = start_command(argc, argv, &o, 2);
 	if (status)
 		return status;
-	names = argv + optind + 1;
-	n = (size_t)(argc - optind - 1);
+	/* with --kernel every operand is a function name */
+	names = argv + optind + !o.kernel;
+	n = (size_t)(argc - optind - !o.kernel);
 	sort_array(names, n, sizeof(*names), compare_strings);
 	n = unique_names(names, n);
 	o.analyze.want_sites = true;
 	o.analyze.site_names = (const char *const *)names;
 	o.analyze.nsite_names = n;
-	status = read_inputs(&o, argv + optind, 1, &s);
+	if (o.kernel)
+		status = kernel_inputs(&o, &s, false, &nk) ? 1 :
+			 read_inputs(&o, s.kernel_paths, 1, &s);
+	else
+		status = read_inputs(&o, argv + optind, 1, &s);
 	r = s.res.nreports == 1 ? s.res.reports[0] : NULL;
 	if (status == EXIT_USAGE || !r) {
 		if (s.res.nreports > 1 && status != EXIT_USAGE) {
@@ -1276,17 +1348,21 @@ static int cmd_report(int argc, char **argv)
 	struct session s = { 0 }, base = { 0 };
 	struct report *r = NULL, *old = NULL;
 	struct output out;
+	size_t nk;
 	int status;
 
 	init_options(&o, CMD_REPORT, "report");
 	o.render.by_dir = 1;
 	status = start_command(argc, argv, &o, 1);
-	if (!status && argc - optind != 1) {
-		fprintf(stderr, "inlscan report: give one ELF file or one single-image REPORT.json\n");
+	if (!status && argc - optind != !o.kernel) {
+		fprintf(stderr, "inlscan report: give one ELF file, one single-image REPORT.json, or --kernel\n");
 		status = EXIT_USAGE;
 	}
+	if (!status && o.kernel && kernel_inputs(&o, &s, false, &nk))
+		status = 1;
 	if (!status)
-		r = read_side(&o, argv[optind], &s, &status);
+		r = read_side(&o, o.kernel ? s.kernel_paths[0] : argv[optind],
+			      &s, &status);
 	if (r && o.baseline)
 		old = read_side(&o, (char *)o.baseline, &base, &status);
 	if (r && (!o.baseline || old) && !status) {
