@@ -28,10 +28,11 @@ FUZZ_SECONDS ?= 60
 
 COMMON := common/util.c common/records.c common/arena.c
 DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c dwarf/locate.c \
+	dwarf/tracefs.c \
 	dwarf/datarefs.c dwarf/lines.c dwarf/dies.c dwarf/scan.c \
 	dwarf/relocate.c
 ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \
-	analyzer/summary.c \
+	analyzer/summary.c analyzer/runtime.c \
 	analyzer/analyze.c analyzer/describe.c analyzer/tracer.c \
 	analyzer/compare.c analyzer/whatif.c
 REPORT := report/common.c report/escape.c report/json.c report/json_functions.c \

@@ -180,6 +180,11 @@ void report_free(struct report *r)
 	free(r->dwarf_versions);
 	free(r->warnings);
 	free(r->segments);
+	if (r->runtime) {
+		free(r->runtime->offline_only);
+		free(r->runtime->runtime_only);
+		free(r->runtime);
+	}
 	strpool_free(&r->strings);
 	free(r);
 }

@@ -146,6 +146,16 @@ struct summary {
 	bool has_ftrace;
 };
 
+/* The running kernel's ftrace listing against the image's table. */
+struct runtime_view {
+	const char *tracefs;	/* where it was read */
+	size_t listed;		/* copies ftrace lists */
+	const char **offline_only;	/* the table has them, ftrace not */
+	size_t noffline_only;
+	const char **runtime_only;	/* ftrace lists them, the table not */
+	size_t nruntime_only;
+};
+
 struct report {
 	struct strpool strings;
 	const char *path;
@@ -172,6 +182,7 @@ struct report {
 	size_t nsegments;
 	uint64_t text_base;	/* vmlinux: _text, a unique probe anchor */
 	bool has_text_base;
+	struct runtime_view *runtime;	/* --kernel with tracefs; or NULL */
 	const char **warnings;
 	size_t nwarnings;
 };

@@ -14,6 +14,8 @@
 #include "../common/util.h"
 #include "../dwarf/locate.h"
 #include "../dwarf/scan.h"
+#include "../dwarf/tracefs.h"
+#include "../analyzer/runtime.h"
 #include "../report/load.h"
 #include "../report/render.h"
 #include "../report/compare.h"
@@ -874,6 +876,43 @@ static int kernel_inputs(const struct options *o, struct session *s,
 	return 0;
 }
 
+static bool listed_by_ftrace(const char *name, const char *module,
+			     void *listing)
+{
+	return ftrace_listing_has(listing, name, module);
+}
+
+/*
+ * --kernel: what the running kernel's ftrace lists is the answer for
+ * it; where tracefs cannot be read, the image's mcount table is, and
+ * that is said.
+ */
+static void apply_runtime(const struct options *o, struct session *s)
+{
+	struct ftrace_listing l;
+	struct report *r;
+	size_t i, off = 0, run = 0, listed = 0;
+
+	if (ftrace_listing_read(o->sysroot ? o->sysroot : "", &l)) {
+		fprintf(stderr, "inlscan %s: tracefs not readable (root needed): what ftrace can attach comes from the image's mcount table\n",
+			o->name);
+		return;
+	}
+	for (i = 0; i < s->res.nreports; i++) {
+		r = s->res.reports[i];
+		if (!r || !r->is_kernel)
+			continue;
+		runtime_apply(r, report_module_name(r), l.tracefs,
+			      listed_by_ftrace, &l);
+		listed += r->runtime->listed;
+		off += r->runtime->noffline_only;
+		run += r->runtime->nruntime_only;
+	}
+	fprintf(stderr, "inlscan %s: the running kernel's ftrace (%s) lists %zu of the copies; it and the image's mcount table disagree on %zu names (%zu only in the table, %zu only in ftrace)\n",
+		o->name, shown(l.tracefs), listed, off + run, off, run);
+	ftrace_listing_free(&l);
+}
+
 static int read_operands(int argc, char **argv, struct options *o,
 			 struct session *s)
 {
@@ -891,7 +930,11 @@ static int read_operands(int argc, char **argv, struct options *o,
 		return EXIT_USAGE;
 	}
 	status = kernel_inputs(o, s, o->cmd != CMD_REPORT, &n);
-	return status ? status : read_inputs(o, s->kernel_paths, n, s);
+	if (!status)
+		status = read_inputs(o, s->kernel_paths, n, s);
+	if (!status)
+		apply_runtime(o, s);
+	return status;
 }
 
 static void init_options(struct options *o, enum command cmd,
@@ -1154,9 +1197,12 @@ static int cmd_probes(int argc, char **argv)
 	o.analyze.want_sites = true;
 	o.analyze.site_names = (const char *const *)names;
 	o.analyze.nsite_names = n;
-	if (o.kernel)
+	if (o.kernel) {
 		status = kernel_inputs(&o, &s, false, &nk) ? 1 :
 			 read_inputs(&o, s.kernel_paths, 1, &s);
+		if (!status)
+			apply_runtime(&o, &s);
+	}
 	else
 		status = read_inputs(&o, argv + optind, 1, &s);
 	r = s.res.nreports == 1 ? s.res.reports[0] : NULL;

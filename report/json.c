@@ -202,6 +202,27 @@ static json_t *tool_block(void)
  * The document is written member by member and one function at a time,
  * so that `--sites` on a vmlinux never holds every site as JSON at once.
  */
+/* --kernel: the running kernel's ftrace listing against the image's. */
+static json_t *runtime_block(const struct runtime_view *v)
+{
+	json_t *o = json_object(), *off = json_object(), *run = json_object();
+
+	json_object_set_new(o, "tracefs", json_text(v->tracefs));
+	json_object_set_new(o, "copies_listed",
+			    json_integer((json_int_t)v->listed));
+	json_object_set_new(off, "count",
+			    json_integer((json_int_t)v->noffline_only));
+	json_object_set_new(off, "names", string_array(v->offline_only,
+						       v->noffline_only));
+	json_object_set_new(run, "count",
+			    json_integer((json_int_t)v->nruntime_only));
+	json_object_set_new(run, "names", string_array(v->runtime_only,
+						       v->nruntime_only));
+	json_object_set_new(o, "table_only", off);
+	json_object_set_new(o, "ftrace_only", run);
+	return o;
+}
+
 struct emitter {
 	FILE *out;
 	int rc;
@@ -281,6 +302,8 @@ static void emit_report(FILE *out, struct report *r,
 	member(&e, "llvm_suffixes", suffixes_block(r));
 	if (opts->outline)
 		member(&e, "symbols", symbols_block(r));
+	if (r->runtime)
+		member(&e, "runtime", runtime_block(r->runtime));
 	member(&e, "warnings", string_array(r->warnings, r->nwarnings));
 	fprintf(out, "\n%*s}", depth, "");
 	*rc |= e.rc;
