@@ -894,8 +894,9 @@ static void apply_runtime(const struct options *o, struct session *s)
 	size_t i, off = 0, run = 0, listed = 0;
 
 	if (ftrace_listing_read(o->sysroot ? o->sysroot : "", &l)) {
-		fprintf(stderr, "inlscan %s: tracefs not readable (root needed): what ftrace can attach comes from the image's mcount table\n",
-			o->name);
+		fprintf(stderr, "inlscan %s: %s%s: what ftrace can attach comes from the image's mcount table\n",
+			o->name, o->sysroot ? "no tracefs under " : "tracefs not readable (root needed)",
+			o->sysroot ? shown(o->sysroot) : "");
 		return;
 	}
 	for (i = 0; i < s->res.nreports; i++) {

@@ -222,7 +222,7 @@ static char *from_debuginfod(const char *id, bool progress,
 			path = NULL;
 		end(client);
 	}
-	dlclose(lib);
+	/* kept loaded: its allocations stay reachable for a leak checker */
 	return path;
 }
 

@@ -4,7 +4,7 @@
 set -eu
 pkgs="gcc make pkg-config libdw-dev libelf-dev libjansson-dev elfutils jq
 binutils clang lld llvm clang-19 lld-19 llvm-19 dwz patch dwarves
-chromium bpftrace python3"
+chromium bpftrace python3 qemu-system-x86 busybox-static debuginfod"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
