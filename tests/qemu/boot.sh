@@ -1,7 +1,8 @@
 #!/bin/sh
-# boot.sh VMLINUZ JOB OUTDIR [FILE...]: boot a kernel under QEMU (TCG, no
-# KVM needed) with a busybox initramfs that mounts proc, sysfs and tracefs,
-# runs the shell script JOB with FILE... in /data, and sends back what JOB
+# boot.sh VMLINUZ JOB OUTDIR [FILE | SRC=DEST ...]: boot a kernel under
+# QEMU (TCG, no KVM needed) with a busybox initramfs that mounts proc,
+# sysfs and tracefs, runs the shell script JOB with each FILE in /data
+# (and each SRC at the path DEST), and sends back what JOB
 # wrote under /results (to OUTDIR/results) over a virtio serial port. The
 # serial console goes to OUTDIR/console.log. Booted with nokaslr, so the
 # kernel's addresses are its vmlinux's. Exits 0 if JOB ran to its end.
@@ -17,7 +18,15 @@ mkdir -p "$root/bin" "$root/data" "$root/results" "$root/proc" \
 	"$root/sys" "$root/dev" "$root/tmp" "$out"
 cp "$(command -v busybox)" "$root/bin/busybox"
 cp "$job" "$root/job.sh"
-for f; do cp "$f" "$root/data/"; done
+for f; do
+	case $f in
+	*=*)
+		mkdir -p "$root$(dirname "${f#*=}")"
+		cp -L "${f%%=*}" "$root${f#*=}"
+		;;
+	*) cp "$f" "$root/data/" ;;
+	esac
+done
 cat >"$root/init" <<'INIT'
 #!/bin/busybox sh
 /bin/busybox --install -s /bin
@@ -34,12 +43,14 @@ sync
 poweroff -f
 INIT
 chmod +x "$root/init"
-(cd "$root" && find . | busybox cpio -o -H newc 2>/dev/null | gzip -1) \
-	>"$work/initrd.gz"
+# not compressed: a large initramfs unpacks faster without, under TCG
+(cd "$root" && find . | busybox cpio -o -H newc 2>/dev/null) \
+	>"$work/initrd"
 : >"$work/results.tar"
-timeout "${QEMU_TIMEOUT:-900}" qemu-system-x86_64 -accel tcg -m 2048 \
-	-smp 1 -nographic -no-reboot -kernel "$vmlinuz" \
-	-initrd "$work/initrd.gz" \
+timeout "${QEMU_TIMEOUT:-900}" qemu-system-x86_64 -accel tcg \
+	-m "${QEMU_MEMORY:-2048}" \
+	-smp "${QEMU_CPUS:-1}" -nographic -no-reboot -kernel "$vmlinuz" \
+	-initrd "$work/initrd" \
 	-append "console=ttyS0 panic=-1 nokaslr quiet loglevel=3" \
 	-device virtio-serial -chardev file,id=res,path="$work/results.tar" \
 	-device virtserialport,chardev=res,name=results \
