@@ -33,12 +33,18 @@ _inlscan()
 	--dir)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return ;;
+	--sysroot)
+		COMPREPLY=($(compgen -d -- "$cur"))
+		return ;;
 	-o|--output|--debug-file|--diff)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
 	esac
 	if [[ $cur == -* ]]; then
 		opts='-j --jobs -o --output -h --help --debug-file'
+		case $cmd in
+		scan|denylist|probes|suffixes|whatif|report) opts+=' --kernel --sysroot' ;;
+		esac
 		case $cmd in
 		scan) opts+=' --json --sites --all --top --by-dir' ;;
 		denylist) opts+=' --format --min-sites --scope --dir --allow-partial --glob --boot' ;;

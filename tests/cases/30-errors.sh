@@ -31,7 +31,13 @@ expect_error "directory without ELF" 1 "no ELF files" scan "$d/nothing"
 "$INLSCAN" >/dev/null 2>"$d/usage.err"
 check_eq "no command: exit 2 with usage" "2 1" "$? $(grep -c Usage "$d/usage.err")"
 expect_error "unknown command" 2 "unknown command" frobnicate
-expect_error "no input" 2 "no input file" scan
+expect_error "no input" 2 "no input file" denylist
+mkdir -p "$d/emptyroot"
+expect_error "scan with no input: the running kernel, here an empty --sysroot" 1 \
+	"cannot tell the running kernel: $d/emptyroot/sys/kernel/notes unreadable" \
+	scan --sysroot "$d/emptyroot"
+expect_error "--sysroot without --kernel" 2 "goes with --kernel" \
+	denylist --sysroot "$d/emptyroot" "$B/gcc-nolto"
 expect_error "bad -j" 2 "must be a number" scan -j x "$B/gcc-nolto"
 expect_error "--debug-file with two inputs" 2 "exactly one input" \
 	scan --debug-file "$B/gcc-nolto" "$B/gcc-nolto" "$B/gcc-nolto"
