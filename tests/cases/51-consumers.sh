@@ -6,6 +6,23 @@
 # once) runs once. Self-contained.
 C=$B/consumers
 mkdir -p "$C"
+
+# run_bpftrace DESC SCRIPT BINARY WANT PATTERN: bpftrace -d parses SCRIPT,
+# and run with -c BINARY (root attaches uprobes) it prints the line
+# matching PATTERN, WANT
+run_bpftrace() {
+	local desc=$1 script=$2 bin=$3 want=$4 pattern=$5
+	if bpftrace -d "$script" >/dev/null 2>&1; then
+		ok "$desc: bpftrace -d parses it"
+	else
+		not_ok "$desc: bpftrace -d parses it"
+	fi
+	(cd "$(dirname "$bin")" &&
+		timeout 120 bpftrace "$script" -c "$bin" >"$script.out" \
+			2>"$script.err")
+	check_eq "$desc: it ran and counted" "0 $want" \
+		"$? $(grep -- "$pattern" "$script.out")"
+}
 # built like a kernel (-mfentry): an inline site at the very start of a
 # function would be that function's entry; these sit after the fentry call
 gcc -O2 -g -pg -mfentry -mrecord-mcount -no-pie -o "$C/exec" examples/tracing/tracing.c
@@ -70,23 +87,12 @@ check_eq "bpftrace: --check-bpftrace reads the installed one's --info" "0 1" \
 	"$? $(grep -c "bpftrace v0.17.0 cannot probe inside a function (bfd: no)" "$C/check.err")"
 check_eq "bpftrace: entries probed (the copy, noinstr_caller+0), the site in main a comment" "2 1" \
 	"$(grep -c '^uprobe:/' "$C/probes.bt") $(grep -c '^// refused (no_offsets' "$C/probes.bt")"
-if bpftrace -d "$C/probes.bt" >/dev/null 2>&1; then
-	ok "bpftrace: bpftrace -d accepts the script"
-else
-	not_ok "bpftrace: bpftrace -d accepts the script"
-fi
 # what fires, from the source with argc = 1: v = 1 + 7 = 8 ... main ends
 # with v = 2919 before taken[v & 3] = taken[3] = blacklisted_inline, so
 # traced_inline's copy never runs; noinstr_caller (site at its +0) runs
 # once: one call counted
-(cd "$C" && timeout 60 bpftrace "$C/probes.bt" -c "$C/exec" >"$C/bt.out" 2>"$C/bt.err")
-rc=$?
-if [ $rc = 0 ]; then
-	check_eq "bpftrace: the script ran and counted the one call it can see" \
-		"@calls[traced_inline]: 1" "$(grep '^@calls' "$C/bt.out")"
-else
-	echo "# bpftrace could not attach here (exit $rc): $(grep ERROR "$C/bt.err" | tail -n 1)"
-fi
+run_bpftrace "bpftrace script" "$C/probes.bt" "$C/exec" \
+	"@calls[traced_inline]: 1" '^@calls'
 
 # the bpftrace deny-list: the probe list of a glob without the functions
 # whose probes miss calls, run as a script's attach points. From
@@ -98,21 +104,5 @@ check_eq "bpftrace probe list: helper and scale left out and named" "0 2" \
 check_true "bpftrace probe list: main is a probe" \
 	grep -qE "^uprobe:$C/cases:main,?\$" "$C/list.bt"
 { cat "$C/list.bt"; echo '{ @[probe] = count(); }'; } >"$C/list-count.bt"
-if bpftrace -d "$C/list-count.bt" >/dev/null 2>&1; then
-	ok "bpftrace probe list: bpftrace -d takes it with an action block"
-else
-	not_ok "bpftrace probe list: bpftrace -d takes it with an action block"
-fi
-(cd "$C" && timeout 120 bpftrace "$C/list-count.bt" -c "$C/cases" >"$C/list.out" 2>"$C/list.err")
-rc=$?
-if [ $rc = 0 ]; then
-	check_eq "bpftrace probe list: attached, main counted once" \
-		"@[uprobe:$C/cases:main]: 1" "$(grep ":main\]" "$C/list.out")"
-else
-	echo "# bpftrace could not attach here (exit $rc): $(grep ERROR "$C/list.err" | tail -n 1)"
-fi
-
-# docs and help append to kprobe_events/uprobe_events (>>): '>' clears
-# every event and fails while one is enabled
-check_num "docs: no '> .../kprobe_events' or uprobe_events, only '>>'" 0 \
-	"$(grep -rnE '[^>]> *[^ ]*(kprobe|uprobe)_events' README.md docs/ cli/ | wc -l)"
+run_bpftrace "bpftrace probe list" "$C/list-count.bt" "$C/cases" \
+	"@[uprobe:$C/cases:main]: 1" ':main\]'
