@@ -112,6 +112,8 @@ static bool denied(const struct deny_entry *deny, size_t ndeny,
 {
 	struct deny_entry key = { .symbol = symbol, .module = module };
 
+	if (!ndeny)
+		return false;
 	return bsearch(&key, deny, ndeny, sizeof(*deny), compare_deny);
 }
 

@@ -34,6 +34,6 @@ check_true "split: tree_size recursed into itself at least once" \
 check_num "split: sites + split parts = llvm-dwarfdump #inlined functions" \
 	"$(llvm-dwarfdump-19 --statistics "$S/split.o" | jq '."#inlined functions"')" \
 	"$(jq '.summary.inline_sites + .summary.inline_sites_split_parts + .summary.inline_sites_discarded' "$S/split.json")"
-"$INLSCAN" probes "$S/split.o" unlink_node >"$S/probes"
+"$INLSCAN" probes --format kprobe "$S/split.o" unlink_node >"$S/probes"
 check_num "split: unlink_node probes: 1 entry + 3 sites" 4 \
 	"$(grep -c '^p:' "$S/probes")"
