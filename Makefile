@@ -32,7 +32,7 @@ DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c dwarf/locate.c 
 	dwarf/datarefs.c dwarf/lines.c dwarf/dies.c dwarf/scan.c \
 	dwarf/relocate.c
 ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \
-	analyzer/summary.c analyzer/runtime.c \
+	analyzer/summary.c analyzer/runtime.c analyzer/classify.c \
 	analyzer/analyze.c analyzer/describe.c analyzer/tracer.c \
 	analyzer/compare.c analyzer/whatif.c
 REPORT := report/common.c report/escape.c report/json.c report/json_functions.c \
@@ -53,6 +53,10 @@ $(BUILD)/inlscan: $(call obj,$(COMMON) $(DWARF) $(ANALYZER) $(REPORT) $(CLI))
 
 $(BUILD)/test_analyzer: $(call obj,tests/unit/test_analyzer.c $(COMMON) \
 	$(ANALYZER))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/test_classify: $(call obj,tests/unit/test_classify.c \
+	analyzer/classify.c)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/test_arena: $(call obj,tests/unit/test_arena.c $(COMMON))
@@ -90,11 +94,13 @@ demo: deps
 
 check: deps
 	$(MAKE) SANITIZE=1 build/san/inlscan build/san/test_analyzer \
+		build/san/test_classify \
 		build/san/test_json_writer build/san/test_arena \
 		build/san/test_relocate build/san/test_util
 	$(MAKE) FUZZ=1 build/fuzz/fuzz_scan
 	INLSCAN=build/san/inlscan \
-		UNIT_TESTS="build/san/test_analyzer build/san/test_json_writer \
+		UNIT_TESTS="build/san/test_analyzer build/san/test_classify \
+			build/san/test_json_writer \
 			build/san/test_arena build/san/test_relocate \
 			build/san/test_util" \
 		FUZZ_SCAN=build/fuzz/fuzz_scan FUZZ_SECONDS=$(FUZZ_SECONDS) \

@@ -16,6 +16,7 @@
 
 #include "../common/arena.h"
 #include "../common/util.h"
+#include "classify.h"
 #include "describe.h"
 #include "join.h"
 #include "summary.h"
@@ -30,7 +31,6 @@ struct name_acc {
 	uint8_t *decl_seen;	/* per fn->decls entry: DECL_SITE|DECL_CODE */
 };
 
-enum { DECL_SITE = 1, DECL_CODE = 2 };
 
 /* Interned decl files a partition remembers (see unit_file). */
 #define FILE_MEMO 64
@@ -686,87 +686,6 @@ static int compare_decls(const void *x, const void *y)
 	return c ? c : (a->line > b->line) - (a->line < b->line);
 }
 
-static void set_status(struct function *fn)
-{
-	if (fn->sites)
-		fn->status = fn->ncopies ? STATUS_PARTIAL : STATUS_FULL;
-	else
-		fn->status = STATUS_OUTLINE;
-	if (fn->sites_same_tu && fn->sites_cross_tu)
-		fn->scope = SCOPE_BOTH;
-	else if (fn->sites_cross_tu)
-		fn->scope = SCOPE_CROSS_TU;
-	else if (fn->sites_same_tu)
-		fn->scope = SCOPE_SAME_TU;
-}
-
-/* Listed in available_filter_functions and accepted by kprobes. */
-static bool copy_attachable(const struct outline_copy *c, bool has_mcount)
-{
-	return c->symbol && (!has_mcount || c->ftrace) && !c->nokprobe;
-}
-
-/* Judged on the copies a tracer reaches by the function's plain name. */
-static enum blind_spot blind_spot_of(const struct function *fn,
-				     bool has_mcount)
-{
-	bool plain = false, attachable = false;
-	size_t i;
-
-	for (i = 0; i < fn->ncopies; i++) {
-		if (!fn->copies[i].symbol || fn->copies[i].clone)
-			continue;
-		plain = true;
-		attachable |= copy_attachable(&fn->copies[i], has_mcount);
-	}
-	if (fn->status == STATUS_FULL || !plain)
-		return BLIND_UNTRACEABLE;
-	if (!attachable)
-		return BLIND_NOT_ATTACHABLE;
-	return fn->status == STATUS_PARTIAL ? BLIND_INCOMPLETE : BLIND_NONE;
-}
-
-static void count_blind_spot(struct summary *s, const struct function *fn)
-{
-	switch (fn->blind) {
-	case BLIND_INCOMPLETE:
-		s->blind_incomplete++;
-		s->missed_inline_calls += fn->sites;
-		break;
-	case BLIND_UNTRACEABLE:
-		s->blind_untraceable++;
-		break;
-	case BLIND_NOT_ATTACHABLE:
-		s->blind_not_attachable++;
-		break;
-	case BLIND_NONE:
-		break;
-	}
-}
-
-static void count_function(struct summary *s, const struct function *fn)
-{
-	count_blind_spot(s, fn);
-	switch (fn->status) {
-	case STATUS_PARTIAL:
-		s->functions_partial++;
-		s->functions_partial_cross_tu += fn->sites_cross_tu > 0;
-		s->functions_partial_symtab += fn->in_symtab;
-		s->functions_partial_ftrace += fn->ftrace;
-		s->functions_partial_clone_only += !fn->plain_symbol;
-		break;
-	case STATUS_FULL:
-		s->functions_full++;
-		s->functions_full_cross_tu += fn->sites_cross_tu > 0;
-		break;
-	case STATUS_OUTLINE:
-		s->functions_outline++;
-		break;
-	}
-	s->inline_sites += fn->sites;
-	s->inline_sites_cross_tu += fn->sites_cross_tu;
-}
-
 struct symbol_share {
 	struct analysis *a;
 	const char **bases;	/* per symbol */
@@ -836,20 +755,6 @@ static void list_image_symbols(struct analysis *a, unsigned int n)
 	free(bases);
 }
 
-/* The finer view: one function per (name, decl file, decl line). */
-static void count_decls(struct summary *s, const struct function *fn,
-			const uint8_t *seen)
-{
-	size_t i;
-
-	for (i = 0; i < fn->ndecls; i++) {
-		if (seen[i] == (DECL_SITE | DECL_CODE))
-			s->decls_partial++;
-		else if (seen[i] == DECL_SITE)
-			s->decls_full++;
-	}
-}
-
 static void finish_functions(struct analysis *a)
 {
 	struct function *fn;
@@ -870,8 +775,8 @@ static void finish_functions(struct analysis *a)
 			       bsearch(&fn->name, a->img->exported,
 				       a->img->nexported, sizeof(char *),
 				       compare_strings) != NULL;
-		set_status(fn);
-		fn->blind = blind_spot_of(fn, a->img->has_mcount);
+		classify_status(fn);
+		fn->blind = classify_blind_spot(fn, a->img->has_mcount);
 		count_function(&a->r->summary, fn);
 		free(a->acc[i].instances);
 	}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../common/util.h"
+#include "classify.h"
 
 const char *report_module_name(struct report *r)
 {
@@ -66,19 +67,10 @@ static bool passes(const struct function *fn, const struct deny_filter *f)
 	return false;
 }
 
-/*
- * available_filter_functions lists a copy only if it has an mcount entry;
- * images without the table (user space) list every symbol.
- */
-static bool listed_for_ftrace(const struct outline_copy *c, bool has_mcount)
-{
-	return c->symbol && (!has_mcount || c->ftrace);
-}
-
 /* A probe by name attaches, and the code is still there after boot. */
 static bool attachable(const struct outline_copy *c, bool has_mcount)
 {
-	return listed_for_ftrace(c, has_mcount) && !c->nokprobe && !c->init;
+	return copy_attachable(c, has_mcount) && !c->init;
 }
 
 static int compare_deny(const void *x, const void *y)
@@ -176,7 +168,7 @@ size_t denylist_select(struct report *const *reports, size_t nreports,
 			if (!passes(fn, filter))
 				continue;
 			for (k = 0; k < fn->ncopies; k++) {
-				if (!listed_for_ftrace(&fn->copies[k],
+				if (!copy_listed_by_ftrace(&fn->copies[k],
 					reports[r]->summary.has_ftrace))
 					continue;
 				/* ftrace takes the name it lists there */
