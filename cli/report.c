@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "cli.h"
+
+void report_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: inlscan report [OPTIONS] FILE|REPORT.json\n"
+		"\n"
+		"Write one self-contained HTML page (no network, no external assets):\n"
+		"headline figures, partial and full functions by declaration directory,\n"
+		"inline sites per function, and a sortable, filterable table of functions\n"
+		"(open it with #filter=TEXT&sort=COLUMN to start filtered and sorted).\n"
+		"\n"
+		"Options:\n"
+		"      --diff OTHER     OTHER (ELF or REPORT.json) is the baseline: the\n"
+		"                       LTO vs non-LTO or original vs patched view\n"
+		"      --by-dir DEPTH   directories for the chart (default 1)\n"
+		"      --kernel         the running kernel's vmlinux, by build ID\n"
+		"      --sysroot DIR    with --kernel: /sys, /proc and debug files under DIR\n"
+		"  -j, --jobs N         worker threads\n"
+		"      --debug-file F   read DWARF from F\n"
+		"  -o, --output FILE    write to FILE instead of stdout\n"
+		"  -h, --help           this text\n"
+		"\n"
+		"Exit status: 0 ok, 1 an input could not be read, 2 usage error.\n");
+}
+
+int cmd_report(int argc, char **argv)
+{
+	struct options o;
+	struct session s = { 0 }, base = { 0 };
+	struct report *r = NULL, *old = NULL;
+	struct output out;
+	size_t nk;
+	int status;
+
+	init_options(&o, CMD_REPORT, "report");
+	o.render.by_dir = 1;
+	status = start_command(argc, argv, &o, 1);
+	if (!status && argc - optind != !o.kernel) {
+		fprintf(stderr, "inlscan report: give one ELF file, one single-image REPORT.json, or --kernel\n");
+		status = EXIT_USAGE;
+	}
+	if (!status && o.kernel && kernel_inputs(&o, &s, false, &nk))
+		status = 1;
+	if (!status)
+		r = read_side(&o, o.kernel ? s.kernel_paths[0] : argv[optind],
+			      &s, &status);
+	if (r && o.baseline)
+		old = read_side(&o, (char *)o.baseline, &base, &status);
+	if (r && (!o.baseline || old) && !status) {
+		status = !open_output(&o, &out) ? 1 : output_close(
+			&out, render_html(out.f, r, old,
+					  (unsigned int)o.render.by_dir));
+	}
+	session_end(&s);
+	session_end(&base);
+	return status;
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "cli.h"
+
+void whatif_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: inlscan whatif [OPTIONS] FILE|REPORT.json\n"
+		"\n"
+		"For every partial function: its out-of-line copies and their size, its\n"
+		"inline sites and their code, the direct calls still reaching a copy, what\n"
+		"pins the copy (exported, address stored in data), and the estimated text\n"
+		"change of inlining it everywhere (copy dropped unless pinned) or nowhere\n"
+		"(each inlined copy becomes a call). The model: docs/whatif.md.\n"
+		"\n"
+		"Options:\n"
+		"      --json           JSON output\n"
+		"      --top N          text: the N functions with the largest difference\n"
+		"                       (default 20)\n"
+		"      --by-dir DEPTH   totals per declaration directory\n"
+		"      --kernel         the running kernel (and its loaded modules), by\n"
+		"                       build ID, its ftrace listing as the answer\n"
+		"      --sysroot DIR    with --kernel: /sys, /proc and debug files under DIR\n"
+		"  -j, --jobs N         worker threads\n"
+		"      --debug-file F   read DWARF from F\n"
+		"  -o, --output FILE    write to FILE instead of stdout\n"
+		"  -h, --help           this text\n"
+		"\n"
+		"Exit status: 0 ok, 1 the input could not be read, 2 usage error.\n");
+}
+
+static int render_whatif_of(FILE *out, struct report *r,
+			    const struct options *o)
+{
+	struct whatif w;
+	int rc;
+
+	whatif_compute(r, o->render.by_dir, &w);
+	rc = render_whatif(out, r, &w, o->render.top, o->json);
+	whatif_free(&w);
+	return rc;
+}
+
+int cmd_whatif(int argc, char **argv)
+{
+	return run_per_image(argc, argv, CMD_WHATIF, "whatif",
+			     render_whatif_of);
+}
