@@ -7,6 +7,17 @@
 #include "analyze.h"
 #include "describe.h"
 
+/* Without FUNC symbols every function would read as untraceable. */
+static bool any_func_symbol(const struct image_rec *img)
+{
+	size_t i;
+
+	for (i = 0; i < img->nsyms; i++)
+		if (img->syms[i].kind == SYM_FUNC)
+			return true;
+	return false;
+}
+
 static const char *elf_type_name(enum elf_kind kind)
 {
 	switch (kind) {
@@ -156,6 +167,10 @@ void describe_input(const struct image_rec *img, const struct join *j,
 	for (i = 0; i < img->nwarnings; i++)
 		*ARRAY_PUSH(r->warnings, r->nwarnings, cap) =
 			strpool_intern(&r->strings, img->warnings[i]);
+	if (r->summary.subprograms_with_code && !any_func_symbol(img))
+		*ARRAY_PUSH(r->warnings, r->nwarnings, cap) = strpool_intern(
+			&r->strings,
+			"functions have code but the image has no FUNC symbols (stripped .symtab?): no copy can be matched to a symbol, so they show as untraceable; scan the unstripped image or its debug file");
 	if (r->summary.unresolved_refs)
 		*ARRAY_PUSH(r->warnings, r->nwarnings, cap) = strpool_intern(
 			&r->strings,

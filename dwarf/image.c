@@ -225,18 +225,6 @@ static void mark_shared_names(struct image_rec *img)
 	free(by_name);
 }
 
-/* Without FUNC symbols every function would read as untraceable. */
-static void warn_if_no_functions(struct input *in, struct image_rec *img)
-{
-	size_t i;
-
-	for (i = 0; i < img->nsyms; i++)
-		if (img->syms[i].kind == SYM_FUNC)
-			return;
-	image_add_warning(img, xasprintf("%s: no FUNC symbols (stripped .symtab?): no out-of-line copy can be matched to a symbol, so functions show as untraceable; scan the unstripped image or its debug file",
-					 in->path));
-}
-
 static void read_symbols(struct input *in, struct image_rec *img,
 			 struct kernel_bounds *bounds)
 {
@@ -279,7 +267,6 @@ static void read_symbols(struct input *in, struct image_rec *img,
 			img->is_kernel = true;
 	}
 	sort_array(img->syms, img->nsyms, sizeof(*img->syms), compare_syms);
-	warn_if_no_functions(in, img);
 	mark_ftrace_aliases(img);
 	if (bounds->found[BOUND_TEXT] && !in->is_module)
 		mark_shared_names(img);
