@@ -140,3 +140,15 @@ rc=$?
 check_eq "a vmlinux truncated while scanned: exit 1, one line on stderr" \
 	"1 1" "$rc $(wc -l <"$B/shrinking.err")"
 rm -f "$B/shrinking"
+
+# the whole debug modules directory, as a user points a deny-list at it:
+# its vmlinux link is followed, the vDSO left out, data-only modules
+# (cast_common.ko has no functions) raise no warning, nothing is refused
+"$INLSCAN" denylist "$modules" >"$B/tree.deny" 2>"$B/tree.err"
+check_eq "modules directory: denylist exits 0, no warning" "0 0" \
+	"$? $(grep -c 'warning' "$B/tree.err")"
+check_true "modules directory: vmlinux names and sym:mod:MODULE lines both" \
+	test "$(grep -c ':mod:' "$B/tree.deny")" -gt 0 -a \
+	"$(grep -vc ':mod:' "$B/tree.deny")" -gt 1000
+check_true "modules directory: the vDSO said to be left out" \
+	grep -q 'vdso64.so: not kernel code' "$B/tree.err"
