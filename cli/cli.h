@@ -35,6 +35,20 @@
 #define EXIT_USAGE 2
 #define MAX_JOBS 1024
 
+/* --help lines that several commands share, word for word. */
+#define HELP_KERNEL_AND_MODULES \
+	"      --kernel         the running kernel (and its loaded modules), by\n" \
+	"                       build ID, its ftrace listing as the answer\n"
+#define HELP_KERNEL_VMLINUX \
+	"      --kernel         the running kernel's vmlinux, by build ID\n"
+#define HELP_SYSROOT \
+	"      --sysroot DIR    with --kernel: /sys, /proc and debug files under DIR\n"
+#define HELP_JOBS "  -j, --jobs N         worker threads\n"
+#define HELP_DEBUG_FILE "      --debug-file F   read DWARF from F\n"
+#define HELP_OUTPUT \
+	"  -o, --output FILE    write to FILE instead of stdout\n" \
+	"  -h, --help           this text\n"
+
 enum command {
 	CMD_SCAN = 1 << 0,
 	CMD_DENYLIST = 1 << 1,

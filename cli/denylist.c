@@ -26,13 +26,11 @@ void denylist_usage(FILE *out)
 		"                       left out, as the running kernel has freed them\n"
 		"      --allow-partial  write the list even if an input lacks something\n"
 		"                       (said on stderr); without it nothing is written\n"
-		"      --kernel         the running kernel (and its loaded modules), by\n"
-		"                       build ID, its ftrace listing as the answer\n"
-		"      --sysroot DIR    with --kernel: /sys, /proc and debug files under DIR\n"
-		"  -j, --jobs N         worker threads\n"
+		HELP_KERNEL_AND_MODULES
+		HELP_SYSROOT
+		HELP_JOBS
 		"      --debug-file F   read DWARF from F (one input only)\n"
-		"  -o, --output FILE    write to FILE instead of stdout\n"
-		"  -h, --help           this text\n"
+		HELP_OUTPUT
 		"\n"
 		"Exit status: 0 ok, 1 an input could not be read or lacks something\n"
 		"(without --allow-partial), 2 usage error.\n");

@@ -25,9 +25,8 @@ void diff_usage(FILE *out)
 		"      --changed NAMES  functions the patch changes (comma-separated,\n"
 		"                       repeatable); functions whose copy changed size are\n"
 		"                       found without it\n"
-		"  -j, --jobs N         worker threads\n"
-		"  -o, --output FILE    write to FILE instead of stdout\n"
-		"  -h, --help           this text\n"
+		HELP_JOBS
+		HELP_OUTPUT
 		"\n"
 		"Exit status: 0 ok (or nothing --fail-on names), 1 an input could not be\n"
 		"read or --fail-on matched, 2 usage error.\n");

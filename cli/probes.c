@@ -23,12 +23,11 @@ void probes_usage(FILE *out)
 		"                       sites are comments in --format bpftrace\n"
 		"      --allow-partial  write the points even if the input lacks something\n"
 		"                       (said on stderr); without it nothing is written\n"
-		"      --kernel         the running kernel's vmlinux, by build ID\n"
-		"      --sysroot DIR    with --kernel: /sys, /proc and debug files under DIR\n"
-		"  -j, --jobs N         worker threads\n"
-		"      --debug-file F   read DWARF from F\n"
-		"  -o, --output FILE    write to FILE instead of stdout\n"
-		"  -h, --help           this text\n"
+		HELP_KERNEL_VMLINUX
+		HELP_SYSROOT
+		HELP_JOBS
+		HELP_DEBUG_FILE
+		HELP_OUTPUT
 		"\n"
 		"Exit status: 0 ok, 1 an input could not be read or a FUNC is not in it,\n"
 		"2 usage error.\n");

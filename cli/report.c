@@ -15,12 +15,11 @@ void report_usage(FILE *out)
 		"      --diff OTHER     OTHER (ELF or REPORT.json) is the baseline: the\n"
 		"                       LTO vs non-LTO or original vs patched view\n"
 		"      --by-dir DEPTH   directories for the chart (default 1)\n"
-		"      --kernel         the running kernel's vmlinux, by build ID\n"
-		"      --sysroot DIR    with --kernel: /sys, /proc and debug files under DIR\n"
-		"  -j, --jobs N         worker threads\n"
-		"      --debug-file F   read DWARF from F\n"
-		"  -o, --output FILE    write to FILE instead of stdout\n"
-		"  -h, --help           this text\n"
+		HELP_KERNEL_VMLINUX
+		HELP_SYSROOT
+		HELP_JOBS
+		HELP_DEBUG_FILE
+		HELP_OUTPUT
 		"\n"
 		"Exit status: 0 ok, 1 an input could not be read, 2 usage error.\n");
 }

@@ -17,7 +17,7 @@ void scan_usage(FILE *out)
 		"Options:\n"
 		"      --kernel         the running kernel (and its loaded modules), by\n"
 		"                       build ID; the default with no input\n"
-		"      --sysroot DIR    with --kernel: /sys, /proc and debug files under DIR\n"
+		HELP_SYSROOT
 		"  -j, --jobs N         worker threads, 1 to 1024 (default and most: the\n"
 		"                       online CPUs)\n"
 		"      --json           JSON output, schema inlscan/1 (docs/json.md)\n"
@@ -27,8 +27,7 @@ void scan_usage(FILE *out)
 		"      --by-dir DEPTH   group by the first DEPTH directories of the\n"
 		"                       declaration file\n"
 		"      --debug-file F   read DWARF from F (one input only)\n"
-		"  -o, --output FILE    write to FILE instead of stdout\n"
-		"  -h, --help           this text\n"
+		HELP_OUTPUT
 		"\n"
 		"Exit status: 0 ok, 1 an input could not be read, 2 usage error.\n");
 }

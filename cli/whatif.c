@@ -17,13 +17,11 @@ void whatif_usage(FILE *out)
 		"      --top N          text: the N functions with the largest difference\n"
 		"                       (default 20)\n"
 		"      --by-dir DEPTH   totals per declaration directory\n"
-		"      --kernel         the running kernel (and its loaded modules), by\n"
-		"                       build ID, its ftrace listing as the answer\n"
-		"      --sysroot DIR    with --kernel: /sys, /proc and debug files under DIR\n"
-		"  -j, --jobs N         worker threads\n"
-		"      --debug-file F   read DWARF from F\n"
-		"  -o, --output FILE    write to FILE instead of stdout\n"
-		"  -h, --help           this text\n"
+		HELP_KERNEL_AND_MODULES
+		HELP_SYSROOT
+		HELP_JOBS
+		HELP_DEBUG_FILE
+		HELP_OUTPUT
 		"\n"
 		"Exit status: 0 ok, 1 the input could not be read, 2 usage error.\n");
 }
