@@ -31,7 +31,6 @@ struct name_acc {
 	uint8_t *decl_seen;	/* per fn->decls entry: DECL_SITE|DECL_CODE */
 };
 
-
 /* Interned decl files a partition remembers (see unit_file). */
 #define FILE_MEMO 64
 

@@ -15,6 +15,11 @@ void classify_status(struct function *fn)
 		fn->scope = SCOPE_SAME_TU;
 }
 
+const char *copy_ftrace_name(const struct outline_copy *c)
+{
+	return c->ftrace_name ? c->ftrace_name : c->symbol;
+}
+
 bool copy_listed_by_ftrace(const struct outline_copy *c, bool has_mcount)
 {
 	return c->symbol && (!has_mcount || c->ftrace);

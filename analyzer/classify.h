@@ -20,6 +20,8 @@ enum decl_seen {
 /* partial, full or outline, and same_tu, cross_tu or both. */
 void classify_status(struct function *fn);
 
+/* The name ftrace lists for the copy's address: another symbol's, or its. */
+const char *copy_ftrace_name(const struct outline_copy *c);
 /* available_filter_functions lists the copy (every copy without table). */
 bool copy_listed_by_ftrace(const struct outline_copy *c, bool has_mcount);
 /* Listed by ftrace and accepted by kprobes. */

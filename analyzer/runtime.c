@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "../common/util.h"
+#include "classify.h"
 
 static void note_name(const char ***v, size_t *n, size_t *cap,
 		      const char *name)
@@ -29,7 +30,7 @@ void runtime_apply(struct report *r, const char *module,
 			c = &r->functions[i].copies[k];
 			if (!c->symbol || c->init)
 				continue;
-			name = c->ftrace_name ? c->ftrace_name : c->symbol;
+			name = copy_ftrace_name(c);
 			listed = lists(name, module, arg);
 			v->listed += listed;
 			if (c->ftrace && !listed)

@@ -123,7 +123,7 @@ static void add_points(struct report *r, const char *glob,
 			c = &r->functions[i].copies[k];
 			if (!attachable(c, r->summary.has_ftrace))
 				continue;
-			name = c->ftrace_name ? c->ftrace_name : c->symbol;
+			name = copy_ftrace_name(c);
 			if (fnmatch(glob, name, 0) ||
 			    denied(deny, ndeny, name, module))
 				continue;
@@ -172,8 +172,7 @@ size_t denylist_select(struct report *const *reports, size_t nreports,
 					reports[r]->summary.has_ftrace))
 					continue;
 				/* ftrace takes the name it lists there */
-				name = fn->copies[k].ftrace_name
-					       ?: fn->copies[k].symbol;
+				name = copy_ftrace_name(&fn->copies[k]);
 				if (filter->glob &&
 				    fnmatch(filter->glob, name, 0))
 					continue;
@@ -219,7 +218,7 @@ size_t probe_points(const struct report *r, const struct function *fn,
 		memset(p, 0, sizeof(*p));
 		p->fn = fn;
 		p->kind = PROBE_ENTRY;
-		p->symbol = fn->copies[i].ftrace_name ?: fn->copies[i].symbol;
+		p->symbol = copy_ftrace_name(&fn->copies[i]);
 		p->address = fn->copies[i].address;
 		p->refused = copy_refusal(r, &fn->copies[i]);
 		/* as for sites: a name kallsyms holds twice is no anchor */
