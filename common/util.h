@@ -19,6 +19,12 @@ void *xcalloc(size_t n, size_t size);
 void *xcalloc_written(size_t n, size_t size);
 void *xrealloc(void *ptr, size_t size);
 char *xstrdup(const char *s);
+/*
+ * Open path for reading if it is a regular file, without blocking on a
+ * FIFO. Returns the descriptor, or -1 with errno (EINVAL: not a regular
+ * file).
+ */
+int open_regular(const char *path);
 char *xasprintf(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 

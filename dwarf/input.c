@@ -98,19 +98,15 @@ static int check_file(const char *path, const char *what, unsigned int *type,
 		      char **err)
 {
 	unsigned char ident[EI_NIDENT + 2];
-	struct stat st;
 	int fd;
 	ssize_t n;
 
 	/* a FIFO would block the open until a writer comes */
-	fd = open(path, O_RDONLY | O_NONBLOCK);
+	fd = open_regular(path);
 	if (fd < 0) {
-		*err = xasprintf("%s: %s%s", path, what, strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		*err = xasprintf("%s: %snot a regular file", path, what);
-		close(fd);
+		*err = errno == EINVAL
+			? xasprintf("%s: %snot a regular file", path, what)
+			: xasprintf("%s: %s%s", path, what, strerror(errno));
 		return -1;
 	}
 	n = read(fd, ident, sizeof(ident));

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../common/util.h"
@@ -91,20 +90,17 @@ static char *notes_file_build_id(const char *sysroot, const char *path)
 /* The build ID of an ELF file, hex; NULL if it has none or is no ELF. */
 static char *file_build_id(const char *path)
 {
-	struct stat st;
 	char *id = NULL;
 	Elf *elf;
-	int fd = open(path, O_RDONLY | O_NONBLOCK);
+	int fd = open_regular(path);
 
 	if (fd < 0)
 		return NULL;
-	if (!fstat(fd, &st) && S_ISREG(st.st_mode)) {
-		elf_version(EV_CURRENT);
-		elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
-		if (elf)
-			id = input_build_id_hex(elf);
-		elf_end(elf);
-	}
+	elf_version(EV_CURRENT);
+	elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+	if (elf)
+		id = input_build_id_hex(elf);
+	elf_end(elf);
 	close(fd);
 	return id;
 }

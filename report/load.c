@@ -19,22 +19,6 @@
 
 #define UTF8_BOM "\xef\xbb\xbf"
 
-/* A regular file, opened without blocking on a FIFO; -1 with errno. */
-static int open_regular(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK);
-	struct stat st;
-
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		close(fd);
-		errno = EINVAL;
-		return -1;
-	}
-	return fd;
-}
-
 bool report_file_is_json(const char *path)
 {
 	char head[64];
