@@ -26,14 +26,16 @@ LDFLAGS += -fsanitize=fuzzer,address,undefined
 endif
 FUZZ_SECONDS ?= 60
 
-COMMON := common/util.c common/records.c common/arena.c
+COMMON := common/util.c common/records.c common/arena.c common/strpool.c
 DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c dwarf/locate.c \
 	dwarf/tracefs.c \
 	dwarf/datarefs.c dwarf/lines.c dwarf/dies.c dwarf/scan.c \
 	dwarf/relocate.c
-ANALYZER := analyzer/strpool.c analyzer/join.c analyzer/symbols.c \
+ANALYZER := analyzer/join.c analyzer/symbols.c \
 	analyzer/summary.c analyzer/runtime.c analyzer/classify.c \
-	analyzer/analyze.c analyzer/describe.c analyzer/tracer.c \
+	analyzer/partition.c analyzer/functions.c analyzer/copies.c \
+	analyzer/analyze.c analyzer/describe.c \
+	analyzer/tracer.c \
 	analyzer/compare.c analyzer/whatif.c
 REPORT := report/common.c report/escape.c report/json.c report/json_functions.c \
 	report/json_writer.c report/ordered.c report/text.c report/load.c \

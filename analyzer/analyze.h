@@ -19,8 +19,4 @@ struct analyze_opts {
 struct report *analyze_image(const struct image_rec *img,
 			     const struct analyze_opts *opts);
 
-/* The clone kind of sym as a copy of name: NULL for an exact match. */
-const char *clone_kind(struct strpool *pool, const char *sym,
-		       const char *name);
-
 #endif

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The report's `input` block: producers, DWARF versions, LTO mode. */
+#include "describe.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "../common/util.h"
-#include "analyze.h"
-#include "describe.h"
 
 /* Without FUNC symbols every function would read as untraceable. */
 static bool any_func_symbol(const struct image_rec *img)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../common/arena.h"
+#include "../common/hashset.h"
 #include "../common/util.h"
 
 /* Longer origin/specification chains than this are loops. */
@@ -12,19 +13,15 @@
 
 static void map_init(struct offset_map *m, size_t n)
 {
-	m->nslots = 64;
-	while (m->nslots < n * 2)
-		m->nslots *= 2;
+	m->nslots = hashset_nslots(n, 64);
 	m->keys = xcalloc_written(m->nslots, sizeof(*m->keys));
 	m->values = xcalloc(m->nslots, sizeof(*m->values));
 }
 
 static void map_put(struct offset_map *m, uint64_t key, uint32_t value)
 {
-	size_t i = hash_u64(key) & (m->nslots - 1);
+	size_t i = hashset_u64_slot(m->keys, m->nslots, key);
 
-	while (m->keys[i] && m->keys[i] != key)
-		i = (i + 1) & (m->nslots - 1);
 	if (m->keys[i])
 		return;	/* first wins: duplicate offsets are corrupt */
 	m->keys[i] = key;
@@ -33,16 +30,12 @@ static void map_put(struct offset_map *m, uint64_t key, uint32_t value)
 
 static uint32_t map_get(const struct offset_map *m, uint64_t key)
 {
-	size_t i = hash_u64(key) & (m->nslots - 1);
+	size_t i;
 
 	if (key == REF_NONE)
 		return NO_DIE;
-	while (m->keys[i]) {
-		if (m->keys[i] == key)
-			return m->values[i];
-		i = (i + 1) & (m->nslots - 1);
-	}
-	return NO_DIE;
+	i = hashset_u64_slot(m->keys, m->nslots, key);
+	return m->keys[i] ? m->values[i] : NO_DIE;
 }
 
 static void map_free(struct offset_map *m)

@@ -7,7 +7,7 @@
 #define INLSCAN_JOIN_H
 
 #include "../common/records.h"
-#include "strpool.h"
+#include "../common/strpool.h"
 
 #define NO_DIE UINT32_MAX
 

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "../common/records.h"
-#include "strpool.h"
+#include "../common/strpool.h"
 
 enum fn_status {
 	STATUS_PARTIAL,

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/hashset.h"
 #include "../common/util.h"
-#include "analyze.h"
 
 size_t syms_at(const struct image_rec *img, uint64_t addr)
 {
@@ -269,4 +269,73 @@ void find_suffixed(struct report *r)
 	}
 	free(bases);
 	free(plain);
+}
+
+struct symbol_share {
+	const struct image_rec *img;
+	struct report *r;
+	const char **bases;	/* per symbol */
+	size_t first, end;
+};
+
+/* A slice of r->symbols, and the base names of its FUNC symbols. */
+static void *name_symbols(void *arg)
+{
+	struct symbol_share *share = arg;
+	size_t i;
+
+	list_symbols(share->img, share->r, share->first, share->end);
+	for (i = share->first; i < share->end; i++)
+		if (share->img->syms[i].kind == SYM_FUNC)
+			share->bases[i] = symbol_base(
+				&share->r->strings, share->r->symbols[i].name);
+	return NULL;
+}
+
+static size_t name_slot(const struct name_set *set, const char *name)
+{
+	return hashset_ptr_slot((const void *const *)set->slots, set->nslots,
+				name);
+}
+
+bool name_set_has(const struct name_set *set, const char *name)
+{
+	return set->slots[name_slot(set, name)];
+}
+
+/* The names, per symbol (NULL if none), into a set. */
+static void index_names(struct name_set *set, const char **per_symbol,
+			size_t nsyms)
+{
+	size_t i;
+
+	set->nslots = hashset_nslots(nsyms, 16);
+	set->slots = xcalloc_written(set->nslots, sizeof(*set->slots));
+	for (i = 0; i < nsyms; i++)
+		if (per_symbol[i])
+			set->slots[name_slot(set, per_symbol[i])] =
+				per_symbol[i];
+}
+
+void list_image_symbols(const struct image_rec *img, struct report *r,
+			unsigned int n, struct name_set *bases)
+{
+	struct symbol_share *shares = xcalloc(n, sizeof(*shares));
+	size_t nsyms = img->nsyms;
+	const char **per_symbol = xcalloc(nsyms + 1, sizeof(*per_symbol));
+	unsigned int k;
+
+	r->symbols = xcalloc(nsyms + 1, sizeof(*r->symbols));
+	r->nsymbols = nsyms;
+	for (k = 0; k < n; k++) {
+		shares[k].img = img;
+		shares[k].r = r;
+		shares[k].bases = per_symbol;
+		shares[k].first = nsyms * k / n;
+		shares[k].end = nsyms * (k + 1) / n;
+	}
+	run_shares(name_symbols, shares, n, sizeof(*shares));
+	free(shares);
+	index_names(bases, per_symbol, nsyms);
+	free(per_symbol);
 }

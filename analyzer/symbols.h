@@ -28,6 +28,22 @@ const char *suffixed_base(struct strpool *pool, const char *sym);
  */
 void list_symbols(const struct image_rec *img, struct report *r,
 		  size_t first, size_t end);
+/* A set of interned names: NULL in empty slots. */
+struct name_set {
+	const char **slots;
+	size_t nslots;
+};
+
+bool name_set_has(const struct name_set *set, const char *name);
+/*
+ * r->symbols (but their owners) by n threads, and the set of the base
+ * names of FUNC symbols, whose slots the caller frees.
+ */
+void list_image_symbols(const struct image_rec *img, struct report *r,
+			unsigned int n, struct name_set *bases);
+/* The clone kind of sym as a copy of name: NULL for an exact match. */
+const char *clone_kind(struct strpool *pool, const char *sym,
+		       const char *name);
 /* r->suffixed from r->symbols. */
 void find_suffixed(struct report *r);
 

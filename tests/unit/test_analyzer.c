@@ -10,6 +10,7 @@
 
 #include "../../analyzer/analyze.h"
 #include "../../analyzer/compare.h"
+#include "../../analyzer/symbols.h"
 #include "../../analyzer/tracer.h"
 #include "../../common/util.h"
 #include "check.h"

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/util.h"
+#include "hashset.h"
+#include "util.h"
 
 /*
  * A report per module keeps its pool, and most are small: a shard's
@@ -64,10 +65,10 @@ static void rehash(struct strpool_shard *shard)
 	for (i = 0; i < shard->nslots; i++) {
 		if (!shard->slots[i])
 			continue;
-		j = hash_bytes(shard->slots[i], strlen(shard->slots[i])) &
-		    (n - 1);
+		j = hashset_first(hash_bytes(shard->slots[i],
+					     strlen(shard->slots[i])), n);
 		while (slots[j])
-			j = (j + 1) & (n - 1);
+			j = hashset_next(j, n);
 		slots[j] = shard->slots[i];
 	}
 	free(shard->slots);
@@ -82,11 +83,11 @@ static const char *shard_intern(struct strpool_shard *shard, const char *s,
 
 	if ((shard->count + 1) * 2 > shard->nslots)
 		rehash(shard);
-	i = hash & (shard->nslots - 1);
+	i = hashset_first(hash, shard->nslots);
 	while (shard->slots[i]) {
 		if (!strncmp(shard->slots[i], s, len) && !shard->slots[i][len])
 			return shard->slots[i];
-		i = (i + 1) & (shard->nslots - 1);
+		i = hashset_next(i, shard->nslots);
 	}
 	shard->slots[i] = shard_copy(shard, s, len);
 	shard->count++;
