@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "output.h"
+
 /* "  key: value": the value, without the line end, into buf. */
 static bool info_value(const char *line, const char *key, char *buf,
 		       size_t len)
@@ -26,7 +28,7 @@ int bpftrace_check(bool *offsets)
 	int rc;
 
 	if (!info) {
-		fprintf(stderr, "inlscan probes: cannot run bpftrace: %m\n");
+		cli_err("probes", "cannot run bpftrace: %m");
 		return -1;
 	}
 	while (fgets(line, sizeof(line), info)) {
@@ -35,15 +37,15 @@ int bpftrace_check(bool *offsets)
 	}
 	rc = pclose(info);
 	if (rc || !version[0]) {
-		fprintf(stderr, "inlscan probes: --check-bpftrace: no bpftrace answered 'bpftrace --info'; install it (apt install bpftrace) or leave the option out\n");
+		cli_err("probes", "--check-bpftrace: no bpftrace answered 'bpftrace --info'; install it (apt install bpftrace) or leave the option out");
 		return -1;
 	}
 	*offsets = !strcmp(bfd, "yes");
 	if (*offsets)
-		fprintf(stderr, "inlscan probes: bpftrace %s can probe inside functions (bfd: yes): inline sites included\n",
+		cli_err("probes", "bpftrace %s can probe inside functions (bfd: yes): inline sites included",
 			version);
 	else
-		fprintf(stderr, "inlscan probes: bpftrace %s cannot probe inside a function (bfd: %s): inline sites are left as comments; a bpftrace built with bfd attaches them, or use --format kprobe/uprobe\n",
+		cli_err("probes", "bpftrace %s cannot probe inside a function (bfd: %s): inline sites are left as comments; a bpftrace built with bfd attaches them, or use --format kprobe/uprobe",
 			version, bfd[0] ? bfd : "not listed");
 	return 0;
 }

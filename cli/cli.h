@@ -35,20 +35,6 @@
 #define EXIT_USAGE 2
 #define MAX_JOBS 1024
 
-/* --help lines that several commands share, word for word. */
-#define HELP_KERNEL_AND_MODULES \
-	"      --kernel         the running kernel (and its loaded modules), by\n" \
-	"                       build ID, its ftrace listing as the answer\n"
-#define HELP_KERNEL_VMLINUX \
-	"      --kernel         the running kernel's vmlinux, by build ID\n"
-#define HELP_SYSROOT \
-	"      --sysroot DIR    with --kernel: /sys, /proc and debug files under DIR\n"
-#define HELP_JOBS "  -j, --jobs N         worker threads\n"
-#define HELP_DEBUG_FILE "      --debug-file F   read DWARF from F\n"
-#define HELP_OUTPUT \
-	"  -o, --output FILE    write to FILE instead of stdout\n" \
-	"  -h, --help           this text\n"
-
 enum command {
 	CMD_SCAN = 1 << 0,
 	CMD_DENYLIST = 1 << 1,
@@ -57,6 +43,30 @@ enum command {
 	CMD_DIFF = 1 << 4,
 	CMD_WHATIF = 1 << 5,
 	CMD_REPORT = 1 << 6,
+};
+
+enum option_id {
+	OPT_JSON = 256, OPT_SITES, OPT_ALL, OPT_TOP, OPT_DEBUG_FILE,
+	OPT_BY_DIR, OPT_FORMAT, OPT_MIN_SITES, OPT_SCOPE, OPT_DIR,
+	OPT_FAIL_ON, OPT_LIVEPATCH, OPT_CHANGED, OPT_DIFF, OPT_ALLOW_PARTIAL,
+	OPT_CHECK_BPFTRACE, OPT_BOOT, OPT_GLOB, OPT_KERNEL, OPT_SYSROOT,
+};
+
+/* One row of option_table (option_table.c). */
+struct option_spec {
+	const char *name;	/* the long name */
+	char short_name;	/* or 0 */
+	const char *arg;	/* the argument's name in help; NULL: none */
+	int id;			/* getopt's value: short_name or OPT_* */
+	unsigned int commands;	/* enum command bits */
+	const char *help;	/* its lines, for the text column of --help */
+};
+
+struct command_spec {
+	const char *name;
+	enum command cmd;
+	void (*usage)(FILE *out);
+	int (*run)(int argc, char **argv);
 };
 
 enum fail_on {
@@ -117,6 +127,14 @@ struct session {
 typedef int (*render_one_fn)(FILE *out, struct report *r,
 			     const struct options *o);
 
+/* option_table.c: every option and command, once */
+unsigned int option_commands(int id);
+const struct option *option_longopts(void);
+const char *option_shorts(void);
+void print_options(FILE *out, enum command cmd);
+void dump_options(FILE *out);
+const struct command_spec *find_command(const char *name);
+const struct command_spec *command_of(enum command cmd);
 /* options.c: the command line into struct options */
 void command_usage(const struct options *o, FILE *out);
 int parse_options(int argc, char **argv, struct options *o);

@@ -9,28 +9,9 @@ void denylist_usage(FILE *out)
 		"Print the symbols, as available_filter_functions names them (clones and\n"
 		"suffixed names included), whose trace is incomplete: the function is also\n"
 		"inlined, and a tracer on the symbol misses those calls.\n"
-		"\n"
-		"Options:\n"
-		"      --format F       ftrace (set_ftrace_notrace; modules as sym:mod:M),\n"
-		"                       retsnoop (-d @file), bpftrace (the probe list of\n"
-		"                       --glob without the deny-list, for a script's\n"
-		"                       attach points), plain (sym [module]), json\n"
-		"                       (default: ftrace)\n"
-		"      --glob PATTERN   only symbols matching PATTERN (fnmatch)\n"
-		"      --min-sites N    only functions inlined at >= N sites\n"
-		"      --scope S        same_tu, cross_tu (some cross-TU site: what LTO\n"
-		"                       added) or any (default)\n"
-		"      --dir PREFIX     only functions declared under PREFIX\n"
-		"      --boot           keep functions in __init code (for ftrace_notrace=\n"
-		"                       on the kernel command line); without, they are\n"
-		"                       left out, as the running kernel has freed them\n"
-		"      --allow-partial  write the list even if an input lacks something\n"
-		"                       (said on stderr); without it nothing is written\n"
-		HELP_KERNEL_AND_MODULES
-		HELP_SYSROOT
-		HELP_JOBS
-		"      --debug-file F   read DWARF from F (one input only)\n"
-		HELP_OUTPUT
+		"\n");
+	print_options(out, CMD_DENYLIST);
+	fprintf(out,
 		"\n"
 		"Exit status: 0 ok, 1 an input could not be read or lacks something\n"
 		"(without --allow-partial), 2 usage error.\n");
@@ -55,8 +36,8 @@ static size_t kernel_code_only(const struct options *o,
 		if (!r[i])
 			continue;
 		if (kernel && !r[i]->is_kernel) {
-			fprintf(stderr, "inlscan %s: left out %s: not kernel code (no kernel module, not a vmlinux), so not for a kernel deny-list\n",
-				o->name, shown(r[i]->path));
+			cli_err(o->name, "left out %s: not kernel code (no kernel module, not a vmlinux), so not for a kernel deny-list",
+				shown(r[i]->path));
 			continue;
 		}
 		t = r[k];
@@ -80,8 +61,8 @@ static size_t drop_init_code(const struct options *o, struct deny_entry *e,
 		if (!e[i].init)
 			e[k++] = e[i];
 	if (k < n)
-		fprintf(stderr, "inlscan %s: left out %zu name%s in __init code, which the kernel frees after boot (set_ftrace_notrace would refuse them); --boot keeps them, for ftrace_notrace= on the kernel command line\n",
-			o->name, n - k, n - k == 1 ? "" : "s");
+		cli_err(o->name, "left out %zu name%s in __init code, which the kernel frees after boot (set_ftrace_notrace would refuse them); --boot keeps them, for ftrace_notrace= on the kernel command line",
+			n - k, n - k == 1 ? "" : "s");
 	return k;
 }
 
@@ -96,8 +77,8 @@ static int every_function_listed(const struct options *o,
 			outline += r[i]->functions[k].status == STATUS_OUTLINE;
 		if (outline >= r[i]->summary.functions_outline)
 			continue;
-		fprintf(stderr, "inlscan %s: %s lists no outline functions, which a probe list needs; rerun 'inlscan scan --json --all'\n",
-			o->name, shown(r[i]->path));
+		cli_err(o->name, "%s lists no outline functions, which a probe list needs; rerun 'inlscan scan --json --all'",
+			shown(r[i]->path));
 		return 1;
 	}
 	return 0;
@@ -115,9 +96,8 @@ static size_t say_refused(const struct options *o,
 		if (!why)
 			continue;
 		refused++;
-		fprintf(stderr, "inlscan %s: refused '%s'%s%s: the name %s\n",
-			o->name, shown(e[i].symbol), e[i].module ? " in " : "",
-			e[i].module ? shown(e[i].module) : "", why);
+		cli_err(o->name, "refused '%s'%s%s: the name %s",
+			shown(e[i].symbol), e[i].module ? " in " : "", e[i].module ? shown(e[i].module) : "", why);
 	}
 	return refused;
 }
@@ -136,7 +116,7 @@ int cmd_denylist(int argc, char **argv)
 	init_options(&o, CMD_DENYLIST, "denylist");
 	status = read_operands(argc, argv, &o, &s);
 	if (!status && o.deny_format == DENY_BPFTRACE && !o.deny.glob) {
-		fprintf(stderr, "inlscan denylist: --format bpftrace writes the probe list of a glob without the deny-list; give it with --glob 'PATTERN'\n");
+		cli_err("denylist", "--format bpftrace writes the probe list of a glob without the deny-list; give it with --glob 'PATTERN'");
 		status = EXIT_USAGE;
 	}
 	if (any_report(&s.res) && status != EXIT_USAGE) {

@@ -10,23 +10,9 @@ void diff_usage(FILE *out)
 		"summaries side by side, and every function whose status, inline sites,\n"
 		"cross-TU sites or out-of-line symbol names changed. Function lists from a\n"
 		"REPORT.json hold outline functions only if it was written with --all.\n"
-		"\n"
-		"Options:\n"
-		"      --json           JSON output\n"
-		"      --by-dir DEPTH   also compare by declaration directory\n"
-		"      --fail-on WHAT   exit 1 if NEW has what OLD had not: new-partial,\n"
-		"                       new-full, renamed (comma-separated, repeatable)\n"
-		"      --livepatch      OLD is the original, NEW the patched build: list the\n"
-		"                       symbols a binary-diff tool cannot pair by name\n"
-		"                       (suffix hash changed, appeared, vanished; ambiguous\n"
-		"                       where several candidates remain), and for every\n"
-		"                       changed function each function carrying it inline.\n"
-		"                       A REPORT.json needs 'scan --json --all --sites'.\n"
-		"      --changed NAMES  functions the patch changes (comma-separated,\n"
-		"                       repeatable); functions whose copy changed size are\n"
-		"                       found without it\n"
-		HELP_JOBS
-		HELP_OUTPUT
+		"\n");
+	print_options(out, CMD_DIFF);
+	fprintf(out,
 		"\n"
 		"Exit status: 0 ok (or nothing --fail-on names), 1 an input could not be\n"
 		"read or --fail-on matched, 2 usage error.\n");
@@ -36,7 +22,7 @@ static int check_livepatch_input(const struct report *r)
 {
 	if (r->nsymbols && r->sites_listed)
 		return 0;
-	fprintf(stderr, "inlscan diff --livepatch: %s lacks symbols or inline sites; rerun 'inlscan scan --json --all --sites'\n",
+	cli_err("diff --livepatch", "%s lacks symbols or inline sites; rerun 'inlscan scan --json --all --sites'",
 		r->path);
 	return 1;
 }
@@ -97,7 +83,7 @@ int cmd_diff(int argc, char **argv)
 	init_options(&o, CMD_DIFF, "diff");
 	status = start_command(argc, argv, &o, 1);
 	if (!status && argc - optind != 2) {
-		fprintf(stderr, "inlscan diff: give exactly two builds, OLD and NEW; try 'inlscan diff --help'\n");
+		cli_err("diff", "give exactly two builds, OLD and NEW; try 'inlscan diff --help'");
 		status = EXIT_USAGE;
 	}
 	if (!status)

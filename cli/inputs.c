@@ -11,6 +11,7 @@
 #include "../common/util.h"
 #include "../dwarf/input.h"
 #include "../report/escape.h"
+#include "output.h"
 
 /* Deeper trees are not what a modules directory looks like. */
 #define MAX_DEPTH 64
@@ -71,15 +72,15 @@ static void walk_dir(struct input_list *list, const char *dir, int depth)
 	size_t n = 0, cap = 0, i;
 
 	if (depth > MAX_DEPTH) {
-		fprintf(stderr, "inlscan: skipped %s: deeper than %d directories below the input\n",
+		cli_err(NULL, "skipped %s: deeper than %d directories below the input",
 			shown(dir), MAX_DEPTH);
 		list->problems++;
 		return;
 	}
 	d = opendir(dir);
 	if (!d) {
-		fprintf(stderr, "inlscan: skipped %s: %s\n", shown(dir),
-			strerror(errno));
+		cli_err(NULL, "skipped %s: %s",
+			shown(dir), strerror(errno));
 		list->problems++;
 		return;
 	}

@@ -8,7 +8,7 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: inlscan [--version] [--help] COMMAND [OPTIONS] ...\n"
+		"Usage: inlscan [-V|--version] [-h|--help] COMMAND [OPTIONS] ...\n"
 		"\n"
 		"Commands:\n"
 		"  scan FILE|DIR|REPORT.json...\n"
@@ -31,28 +31,42 @@ static void usage(FILE *out)
 		"                     everywhere or nowhere (the slides' consistent inlining)\n"
 		"  report FILE|REPORT.json -o PAGE.html\n"
 		"                     one self-contained HTML page to share\n"
-		"  help               this text\n"
+		"  help [COMMAND]     this text, or COMMAND's options\n"
 		"\n"
 		"A REPORT.json is what 'inlscan scan --json' wrote: a large image is walked\n"
 		"once. Run 'inlscan COMMAND --help' for a command's options.\n");
 }
 
+/*
+ * help, help COMMAND, and help --options: the option table dumped for
+ * docs/generate.sh.
+ */
+static int help(int argc, char **argv)
+{
+	const struct command_spec *c;
+
+	if (argc < 3) {
+		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[2], "--options")) {
+		dump_options(stdout);
+		return 0;
+	}
+	c = find_command(argv[2]);
+	if (!c) {
+		cli_err("help", "no command '%s'; try 'inlscan --help'",
+			argv[2]);
+		return EXIT_USAGE;
+	}
+	c->usage(stdout);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*run)(int argc, char **argv);
-	} commands[] = {
-		{ "scan", cmd_scan },
-		{ "denylist", cmd_denylist },
-		{ "probes", cmd_probes },
-		{ "suffixes", cmd_suffixes },
-		{ "diff", cmd_diff },
-		{ "whatif", cmd_whatif },
-		{ "report", cmd_report },
-	};
+	const struct command_spec *c;
 	const char *cmd;
-	size_t i;
 
 	if (argc < 2) {
 		usage(stderr);
@@ -60,19 +74,18 @@ int main(int argc, char **argv)
 	}
 	output_guard_signals();
 	cmd = argv[1];
-	if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+	if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V") ||
+	    !strcmp(cmd, "version")) {
 		printf("inlscan %s\n", INLSCAN_VERSION);
 		return 0;
 	}
-	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") ||
-	    !strcmp(cmd, "help")) {
-		usage(stdout);
-		return 0;
-	}
-	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		if (!strcmp(cmd, commands[i].name))
-			return commands[i].run(argc - 1, argv + 1);
-	fprintf(stderr, "inlscan: unknown command '%s'; try 'inlscan --help'\n",
-		cmd);
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h"))
+		return help(2, argv);
+	if (!strcmp(cmd, "help"))
+		return help(argc, argv);
+	c = find_command(cmd);
+	if (c)
+		return c->run(argc - 1, argv + 1);
+	cli_err(NULL, "unknown command '%s'; try 'inlscan --help'", cmd);
 	return EXIT_USAGE;
 }

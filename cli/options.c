@@ -3,24 +3,7 @@
 
 void command_usage(const struct options *o, FILE *out)
 {
-	if (o->cmd == CMD_REPORT) {
-		report_usage(out);
-		return;
-	}
-	if (o->cmd == CMD_WHATIF) {
-		whatif_usage(out);
-		return;
-	}
-	if (o->cmd == CMD_DENYLIST)
-		denylist_usage(out);
-	else if (o->cmd == CMD_PROBES)
-		probes_usage(out);
-	else if (o->cmd == CMD_SUFFIXES)
-		suffixes_usage(out);
-	else if (o->cmd == CMD_DIFF)
-		diff_usage(out);
-	else
-		scan_usage(out);
+	command_of(o->cmd)->usage(out);
 }
 
 static int parse_count(const char *arg, const char *what, int *out)
@@ -29,7 +12,7 @@ static int parse_count(const char *arg, const char *what, int *out)
 	long v = strtol(arg, &end, 10);
 
 	if (*arg == '\0' || *end || v < 0 || v > 1000000) {
-		fprintf(stderr, "inlscan: %s must be a number from 0 to 1000000, not '%s'\n",
+		cli_err(NULL, "%s must be a number from 0 to 1000000, not '%s'",
 			what, arg);
 		return -1;
 	}
@@ -44,85 +27,12 @@ static int parse_jobs(const char *arg, int *jobs)
 	long v = strtol(arg, &end, 10);
 
 	if (*arg == '\0' || *end || v < 1 || v > MAX_JOBS) {
-		fprintf(stderr, "inlscan: --jobs must be a number from 1 to %d, not '%s'\n",
+		cli_err(NULL, "--jobs must be a number from 1 to %d, not '%s'",
 			MAX_JOBS, arg);
 		return -1;
 	}
 	*jobs = (int)v;
 	return 0;
-}
-
-enum {
-	OPT_JSON = 256, OPT_SITES, OPT_ALL, OPT_TOP, OPT_DEBUG_FILE,
-	OPT_BY_DIR, OPT_FORMAT, OPT_MIN_SITES, OPT_SCOPE, OPT_DIR,
-	OPT_FAIL_ON, OPT_LIVEPATCH, OPT_CHANGED, OPT_DIFF, OPT_ALLOW_PARTIAL,
-	OPT_CHECK_BPFTRACE, OPT_BOOT, OPT_GLOB, OPT_KERNEL, OPT_SYSROOT,
-};
-
-static const struct option longopts[] = {
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "sites", no_argument, NULL, OPT_SITES },
-	{ "all", no_argument, NULL, OPT_ALL },
-	{ "top", required_argument, NULL, OPT_TOP },
-	{ "by-dir", required_argument, NULL, OPT_BY_DIR },
-	{ "debug-file", required_argument, NULL, OPT_DEBUG_FILE },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "min-sites", required_argument, NULL, OPT_MIN_SITES },
-	{ "scope", required_argument, NULL, OPT_SCOPE },
-	{ "dir", required_argument, NULL, OPT_DIR },
-	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
-	{ "livepatch", no_argument, NULL, OPT_LIVEPATCH },
-	{ "changed", required_argument, NULL, OPT_CHANGED },
-	{ "diff", required_argument, NULL, OPT_DIFF },
-	{ "allow-partial", no_argument, NULL, OPT_ALLOW_PARTIAL },
-	{ "check-bpftrace", no_argument, NULL, OPT_CHECK_BPFTRACE },
-	{ "boot", no_argument, NULL, OPT_BOOT },
-	{ "glob", required_argument, NULL, OPT_GLOB },
-	{ "kernel", no_argument, NULL, OPT_KERNEL },
-	{ "sysroot", required_argument, NULL, OPT_SYSROOT },
-	{ "output", required_argument, NULL, 'o' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
-
-/* Which commands take an option; the rest reject it. */
-static unsigned int option_commands(int c)
-{
-	switch (c) {
-	case OPT_JSON:
-		return CMD_SCAN | CMD_SUFFIXES | CMD_DIFF | CMD_WHATIF;
-	case OPT_BY_DIR:
-		return CMD_SCAN | CMD_DIFF | CMD_WHATIF | CMD_REPORT;
-	case OPT_DIFF:
-		return CMD_REPORT;
-	case OPT_TOP:
-		return CMD_SCAN | CMD_WHATIF;
-	case OPT_SITES:
-	case OPT_ALL:
-		return CMD_SCAN;
-	case OPT_FAIL_ON:
-	case OPT_LIVEPATCH:
-	case OPT_CHANGED:
-		return CMD_DIFF;
-	case OPT_MIN_SITES:
-	case OPT_SCOPE:
-	case OPT_DIR:
-	case OPT_BOOT:
-	case OPT_GLOB:
-		return CMD_DENYLIST;
-	case OPT_FORMAT:
-	case OPT_ALLOW_PARTIAL:
-		return CMD_DENYLIST | CMD_PROBES;
-	case OPT_CHECK_BPFTRACE:
-		return CMD_PROBES;
-	case OPT_KERNEL:
-	case OPT_SYSROOT:
-		return CMD_SCAN | CMD_DENYLIST | CMD_PROBES | CMD_SUFFIXES |
-		       CMD_WHATIF | CMD_REPORT;
-	}
-	return CMD_SCAN | CMD_DENYLIST | CMD_PROBES | CMD_SUFFIXES | CMD_DIFF |
-	       CMD_WHATIF | CMD_REPORT;
 }
 
 static int parse_fail_on(const char *arg, unsigned int *mask)
@@ -151,7 +61,7 @@ static int parse_fail_on(const char *arg, unsigned int *mask)
 	}
 	free(copy);
 	if (rc)
-		fprintf(stderr, "inlscan diff: --fail-on takes new-partial, new-full or renamed, not '%s'\n",
+		cli_err("diff", "--fail-on takes new-partial, new-full or renamed, not '%s'",
 			arg);
 	return rc;
 }
@@ -217,7 +127,7 @@ static int apply_option(struct options *o, int c, const char *arg)
 	case OPT_SCOPE:
 		if (!parse_scope(arg, &o->deny.scope))
 			return 0;
-		fprintf(stderr, "inlscan: --scope is same_tu, cross_tu or any, not '%s'\n",
+		cli_err(NULL, "--scope is same_tu, cross_tu or any, not '%s'",
 			arg);
 		return -1;
 	case OPT_DIR:
@@ -270,17 +180,18 @@ static int parse_format(struct options *o)
 	if (o->cmd == CMD_PROBES &&
 	    !parse_probe_format(o->format, &o->probe_style.format))
 		return 0;
-	fprintf(stderr, "inlscan %s: unknown --format '%s'; see 'inlscan %s --help'\n",
-		o->name, o->format, o->name);
+	cli_err(o->name, "unknown --format '%s'; see 'inlscan %s --help'",
+		o->format, o->name);
 	return -1;
 }
 
 int parse_options(int argc, char **argv, struct options *o)
 {
-	int c, index;
+	const struct option *longopts = option_longopts();
+	int c, index = -1;
 
-	while ((c = getopt_long(argc, argv, "j:o:h", longopts, &index)) !=
-	       -1) {
+	while ((c = getopt_long(argc, argv, option_shorts(), longopts,
+				&index)) != -1) {
 		if (c == 'h') {
 			command_usage(o, stdout);
 			exit(0);
@@ -289,13 +200,19 @@ int parse_options(int argc, char **argv, struct options *o)
 			fprintf(stderr, "Try 'inlscan %s --help'.\n", o->name);
 			return EXIT_USAGE;
 		}
+		/* named as given: --name for a long option, -c for a short */
 		if (!(option_commands(c) & o->cmd)) {
-			fprintf(stderr, "inlscan %s: %s is not an option of this command; try 'inlscan %s --help'\n",
-				o->name, argv[optind - 1], o->name);
+			if (index >= 0)
+				cli_err(o->name, "--%s is not an option of this command; try 'inlscan %s --help'",
+					longopts[index].name, o->name);
+			else
+				cli_err(o->name, "-%c is not an option of this command; try 'inlscan %s --help'",
+					c, o->name);
 			return EXIT_USAGE;
 		}
 		if (apply_option(o, c, optarg))
 			return EXIT_USAGE;
+		index = -1;
 	}
 	return parse_format(o) ? EXIT_USAGE : 0;
 }
@@ -319,16 +236,14 @@ int start_command(int argc, char **argv, struct options *o,
 	if (o->cmd == CMD_SCAN && optind == argc)
 		o->kernel = true;
 	if (o->sysroot && !o->kernel) {
-		fprintf(stderr, "inlscan %s: --sysroot goes with --kernel\n",
-			o->name);
+		cli_err(o->name, "--sysroot goes with --kernel");
 		return EXIT_USAGE;
 	}
 	if (o->kernel)
 		min_args--;
 	if (argc - optind < min_args) {
-		fprintf(stderr, "inlscan %s: %s; try 'inlscan %s --help'\n",
-			o->name, optind >= argc ? "no input file" : "no function name",
-			o->name);
+		cli_err(o->name, "%s; try 'inlscan %s --help'",
+			optind >= argc ? "no input file" : "no function name", o->name);
 		return EXIT_USAGE;
 	}
 	if (o->scan.jobs > online_cpus())

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -71,7 +72,7 @@ static int is_an_input(const char *path, const struct stat *target,
 		if (!inputs[i] || stat(inputs[i], &st))
 			continue;
 		if (st.st_dev == target->st_dev && st.st_ino == target->st_ino) {
-			fprintf(stderr, "inlscan: -o %s is the input %s; write the output elsewhere\n",
+			cli_err(NULL, "-o %s is the input %s; write the output elsewhere",
 				shown(path), shown(inputs[i]));
 			return 1;
 		}
@@ -106,7 +107,7 @@ static int open_temporary(struct output *out, const struct stat *old)
 		out->tmp = xasprintf(".%s.XXXXXX", out->path);
 	fd = mkstemp(out->tmp);
 	if (fd < 0) {
-		fprintf(stderr, "inlscan: cannot write %s: %s\n",
+		cli_err(NULL, "cannot write %s: %s",
 			shown(out->path), strerror(errno));
 		free(out->tmp);
 		out->tmp = NULL;
@@ -115,7 +116,7 @@ static int open_temporary(struct output *out, const struct stat *old)
 	set_mode(fd, old);
 	out->f = fdopen(fd, "w");
 	if (!out->f) {
-		fprintf(stderr, "inlscan: cannot write %s: %s\n",
+		cli_err(NULL, "cannot write %s: %s",
 			shown(out->path), strerror(errno));
 		close(fd);
 		unlink(out->tmp);
@@ -146,7 +147,7 @@ int output_open(struct output *out, const char *path,
 	if (exists && !S_ISREG(st.st_mode)) {
 		out->f = fopen(path, "w");
 		if (!out->f) {
-			fprintf(stderr, "inlscan: cannot write %s: %s\n",
+			cli_err(NULL, "cannot write %s: %s",
 				shown(path), strerror(errno));
 			return -1;
 		}
@@ -184,9 +185,21 @@ int output_close(struct output *out, int render_rc)
 	free(out->tmp);
 	out->tmp = NULL;
 	if (err)
-		fprintf(stderr, "inlscan: writing %s failed: %s\n",
+		cli_err(NULL, "writing %s failed: %s",
 			shown(name), strerror(err));
 	else if (render_rc)
-		fprintf(stderr, "inlscan: writing %s failed\n", shown(name));
+		cli_err(NULL, "writing %s failed",
+			shown(name));
 	return err || render_rc ? 1 : 0;
+}
+
+void cli_err(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, cmd ? "inlscan %s: " : "inlscan: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 }

@@ -35,4 +35,8 @@ int output_close(struct output *out, int render_rc);
  */
 void output_guard_signals(void);
 
+/* "inlscan CMD: " (or "inlscan: " without one), the message, a newline */
+void cli_err(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 #endif

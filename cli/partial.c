@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "../report/escape.h"
+#include "output.h"
 
 /* Enough to see what went wrong without burying the terminal. */
 #define WARNINGS_SHOWN 5
@@ -13,11 +14,11 @@ static void report_warnings(const char *cmd, const struct report *r)
 	size_t i;
 
 	for (i = 0; i < r->nwarnings && i < WARNINGS_SHOWN; i++)
-		fprintf(stderr, "inlscan %s: warning: %s\n", cmd,
+		cli_err(cmd, "warning: %s",
 			shown(r->warnings[i]));
 	if (r->nwarnings > WARNINGS_SHOWN)
-		fprintf(stderr, "inlscan %s: warning: %zu more in %s ('inlscan scan' lists them all)\n",
-			cmd, r->nwarnings - WARNINGS_SHOWN, shown(r->path));
+		cli_err(cmd, "warning: %zu more in %s ('inlscan scan' lists them all)",
+			r->nwarnings - WARNINGS_SHOWN, shown(r->path));
 }
 
 size_t report_gaps(const char *cmd, const struct scan_results *res)
@@ -37,7 +38,7 @@ bool partial_accepted(const char *cmd, size_t gaps, bool allow_partial)
 {
 	if (!gaps || allow_partial)
 		return true;
-	fprintf(stderr, "inlscan %s: nothing written: the answer would be incomplete (%zu problem%s above); fix the input, or pass --allow-partial to write what was found\n",
-		cmd, gaps, gaps == 1 ? "" : "s");
+	cli_err(cmd, "nothing written: the answer would be incomplete (%zu problem%s above); fix the input, or pass --allow-partial to write what was found",
+		gaps, gaps == 1 ? "" : "s");
 	return false;
 }

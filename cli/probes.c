@@ -12,22 +12,9 @@ void probes_usage(FILE *out)
 		"refuse (no ftrace entry in the holding function without\n"
 		"CONFIG_KPROBE_EVENTS_ON_NOTRACE, or nokprobe code) are printed as\n"
 		"comments that say why. A REPORT.json must come from 'scan --json --sites'.\n"
-		"\n"
-		"Options:\n"
-		"      --format F       kprobe (kprobe_events lines), uprobe (uprobe_events\n"
-		"                       lines), perf (perf probe commands), bpftrace (a\n"
-		"                       script counting every call), json (default:\n"
-		"                       kprobe for a kernel image, uprobe otherwise)\n"
-		"      --check-bpftrace ask the installed bpftrace (--info) whether it\n"
-		"                       can probe inside functions; without, inline\n"
-		"                       sites are comments in --format bpftrace\n"
-		"      --allow-partial  write the points even if the input lacks something\n"
-		"                       (said on stderr); without it nothing is written\n"
-		HELP_KERNEL_VMLINUX
-		HELP_SYSROOT
-		HELP_JOBS
-		HELP_DEBUG_FILE
-		HELP_OUTPUT
+		"\n");
+	print_options(out, CMD_PROBES);
+	fprintf(out,
 		"\n"
 		"Exit status: 0 ok, 1 an input could not be read or a FUNC is not in it,\n"
 		"2 usage error.\n");
@@ -43,7 +30,7 @@ static int probe_sets(struct report *r, char **names, size_t n,
 		sets[i].r = r;
 		sets[i].fn = report_function(r, names[i]);
 		if (!sets[i].fn) {
-			fprintf(stderr, "inlscan probes: no function '%s' with code or inline sites in %s\n",
+			cli_err("probes", "no function '%s' with code or inline sites in %s",
 				shown(names[i]), shown(r->path));
 			status = 1;
 			continue;
@@ -97,14 +84,14 @@ static int choose_probe_style(struct options *o, const struct report *r)
 		o->probe_style.format = r->is_kernel ? PROBES_KPROBE
 						     : PROBES_UPROBE;
 	if (o->probe_style.format == PROBES_UPROBE && r->is_kernel) {
-		fprintf(stderr, "inlscan probes: %s is a kernel image: uprobes are for user space; use --format kprobe\n",
+		cli_err("probes", "%s is a kernel image: uprobes are for user space; use --format kprobe",
 			shown(r->path));
 		return -1;
 	}
 	if (!o->check_bpftrace)
 		return 0;
 	if (o->probe_style.format != PROBES_BPFTRACE) {
-		fprintf(stderr, "inlscan probes: --check-bpftrace goes with --format bpftrace\n");
+		cli_err("probes", "--check-bpftrace goes with --format bpftrace");
 		return -1;
 	}
 	return bpftrace_check(&o->probe_style.bpftrace_offsets);
@@ -142,11 +129,11 @@ int cmd_probes(int argc, char **argv)
 	r = s.res.nreports == 1 ? s.res.reports[0] : NULL;
 	if (status == EXIT_USAGE || !r) {
 		if (s.res.nreports > 1 && status != EXIT_USAGE) {
-			fprintf(stderr, "inlscan probes: give one image or one single-image REPORT.json\n");
+			cli_err("probes", "give one image or one single-image REPORT.json");
 			status = EXIT_USAGE;
 		}
 	} else if (!r->sites_listed) {
-		fprintf(stderr, "inlscan probes: %s was written without inline sites; rerun 'inlscan scan --json --sites'\n",
+		cli_err("probes", "%s was written without inline sites; rerun 'inlscan scan --json --sites'",
 			shown(r->path));
 		status = 1;
 	} else if (!partial_accepted(o.name, s.gaps, o.allow_partial) ||

@@ -10,16 +10,9 @@ void report_usage(FILE *out)
 		"headline figures, partial and full functions by declaration directory,\n"
 		"inline sites per function, and a sortable, filterable table of functions\n"
 		"(open it with #filter=TEXT&sort=COLUMN to start filtered and sorted).\n"
-		"\n"
-		"Options:\n"
-		"      --diff OTHER     OTHER (ELF or REPORT.json) is the baseline: the\n"
-		"                       LTO vs non-LTO or original vs patched view\n"
-		"      --by-dir DEPTH   directories for the chart (default 1)\n"
-		HELP_KERNEL_VMLINUX
-		HELP_SYSROOT
-		HELP_JOBS
-		HELP_DEBUG_FILE
-		HELP_OUTPUT
+		"\n");
+	print_options(out, CMD_REPORT);
+	fprintf(out,
 		"\n"
 		"Exit status: 0 ok, 1 an input could not be read, 2 usage error.\n");
 }
@@ -37,7 +30,7 @@ int cmd_report(int argc, char **argv)
 	o.render.by_dir = 1;
 	status = start_command(argc, argv, &o, 1);
 	if (!status && argc - optind != !o.kernel) {
-		fprintf(stderr, "inlscan report: give one ELF file, one single-image REPORT.json, or --kernel\n");
+		cli_err("report", "give one ELF file, one single-image REPORT.json, or --kernel");
 		status = EXIT_USAGE;
 	}
 	if (!status && o.kernel && kernel_inputs(&o, &s, false, &nk))

@@ -13,21 +13,9 @@ void scan_usage(FILE *out)
 		"  outline  out-of-line only (listed with --all)\n"
 		"and by what a tracer attached by name misses: incomplete, untraceable by\n"
 		"name, not attachable (docs/tracing.md).\n"
-		"\n"
-		"Options:\n"
-		"      --kernel         the running kernel (and its loaded modules), by\n"
-		"                       build ID; the default with no input\n"
-		HELP_SYSROOT
-		"  -j, --jobs N         worker threads, 1 to 1024 (default and most: the\n"
-		"                       online CPUs)\n"
-		"      --json           JSON output, schema inlscan/1 (docs/json.md)\n"
-		"      --sites          list every inline site with a probe spec\n"
-		"      --all            list outline functions too\n"
-		"      --top N          text: show the top N partial functions (default 20)\n"
-		"      --by-dir DEPTH   group by the first DEPTH directories of the\n"
-		"                       declaration file\n"
-		"      --debug-file F   read DWARF from F (one input only)\n"
-		HELP_OUTPUT
+		"\n");
+	print_options(out, CMD_SCAN);
+	fprintf(out,
 		"\n"
 		"Exit status: 0 ok, 1 an input could not be read, 2 usage error.\n");
 }

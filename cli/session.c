@@ -62,9 +62,8 @@ static int gather(struct collector *c, struct scan_results *res)
 	for (i = 0; i < c->inputs->n; i++) {
 		if (!c->errors[i])
 			continue;
-		fprintf(stderr, "inlscan: %s%s\n",
-			c->inputs->from_dir[i] ? "skipped: " : "",
-			c->errors[i]);
+		cli_err(NULL, "%s%s",
+			c->inputs->from_dir[i] ? "skipped: " : "", c->errors[i]);
 		if (!c->inputs->from_dir[i])
 			status = 1;
 		grow_array((void **)&res->skipped, &cap, res->nskipped + 1,
@@ -109,12 +108,12 @@ static int scan_elf_inputs(const struct options *o, char **args,
 	/* many inputs keep every thread busy with one image each */
 	analyze.jobs = s->inputs.n == 1 ? scan.jobs : 1;
 	if (!s->inputs.n) {
-		fprintf(stderr, "inlscan: no ELF files found in %s\n", args[0]);
+		cli_err(NULL, "no ELF files found in %s",
+			args[0]);
 		return 1;
 	}
 	if (scan.debug_file && s->inputs.n > 1) {
-		fprintf(stderr, "inlscan %s: --debug-file needs exactly one input\n",
-			o->name);
+		cli_err(o->name, "--debug-file needs exactly one input");
 		return EXIT_USAGE;
 	}
 	scan.progress = isatty(STDERR_FILENO);
@@ -132,7 +131,8 @@ static int load_reports(char *path, struct report ***loaded, size_t *n)
 
 	if (!report_load_json(path, loaded, n, &err))
 		return 0;
-	fprintf(stderr, "inlscan: %s\n", err);
+	cli_err(NULL, "%s",
+		err);
 	free(err);
 	return 1;
 }
@@ -208,7 +208,8 @@ int kernel_inputs(const struct options *o, struct session *s,
 	size_t i;
 
 	if (kernel_locate(&l, &s->kernel, &err)) {
-		fprintf(stderr, "inlscan %s: %s\n", o->name, err);
+		cli_err(o->name, "%s",
+			err);
 		free(err);
 		return 1;
 	}
@@ -238,9 +239,8 @@ void apply_runtime(const struct options *o, struct session *s)
 	size_t i, off = 0, run = 0, listed = 0;
 
 	if (ftrace_listing_read(o->sysroot ? o->sysroot : "", &l)) {
-		fprintf(stderr, "inlscan %s: %s%s: what ftrace can attach comes from the image's mcount table\n",
-			o->name, o->sysroot ? "no tracefs under " : "tracefs not readable (root needed)",
-			o->sysroot ? shown(o->sysroot) : "");
+		cli_err(o->name, "%s%s: what ftrace can attach comes from the image's mcount table",
+			o->sysroot ? "no tracefs under " : "tracefs not readable (root needed)", o->sysroot ? shown(o->sysroot) : "");
 		return;
 	}
 	for (i = 0; i < s->res.nreports; i++) {
@@ -253,8 +253,8 @@ void apply_runtime(const struct options *o, struct session *s)
 		off += r->runtime->noffline_only;
 		run += r->runtime->nruntime_only;
 	}
-	fprintf(stderr, "inlscan %s: the running kernel's ftrace (%s) lists %zu of the copies; it and the image's mcount table disagree on %zu names (%zu only in the table, %zu only in ftrace)\n",
-		o->name, shown(l.tracefs), listed, off + run, off, run);
+	cli_err(o->name, "the running kernel's ftrace (%s) lists %zu of the copies; it and the image's mcount table disagree on %zu names (%zu only in the table, %zu only in ftrace)",
+		shown(l.tracefs), listed, off + run, off, run);
 	ftrace_listing_free(&l);
 }
 
@@ -270,8 +270,7 @@ int read_operands(int argc, char **argv, struct options *o,
 		return read_inputs(o, argv + optind,
 				   (size_t)(argc - optind), s);
 	if (argc > optind) {
-		fprintf(stderr, "inlscan %s: give --kernel or input files, not both\n",
-			o->name);
+		cli_err(o->name, "give --kernel or input files, not both");
 		return EXIT_USAGE;
 	}
 	status = kernel_inputs(o, s, o->cmd != CMD_REPORT, &n);
@@ -290,8 +289,8 @@ struct report *read_side(const struct options *o, char *arg,
 	if (*status)
 		return NULL;
 	if (s->res.nreports != 1) {
-		fprintf(stderr, "inlscan %s: %s holds %zu images; give one ELF file or a single-image REPORT.json\n",
-			o->name, arg, s->res.nreports);
+		cli_err(o->name, "%s holds %zu images; give one ELF file or a single-image REPORT.json",
+			arg, s->res.nreports);
 		*status = EXIT_USAGE;
 		return NULL;
 	}

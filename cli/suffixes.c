@@ -10,14 +10,9 @@ void suffixes_usage(FILE *out)
 		"locals) or base.lto_priv.N (GCC LTO): whether base is unique in the image\n"
 		"(the suffix could be dropped), the collisions, and the DWARF function or\n"
 		"variable at the symbol's address.\n"
-		"\n"
-		"Options:\n"
-		"      --json           JSON output\n"
-		HELP_KERNEL_AND_MODULES
-		HELP_SYSROOT
-		HELP_JOBS
-		HELP_DEBUG_FILE
-		HELP_OUTPUT
+		"\n");
+	print_options(out, CMD_SUFFIXES);
+	fprintf(out,
 		"\n"
 		"Exit status: 0 ok, 1 the input could not be read, 2 usage error.\n");
 }

@@ -11,17 +11,9 @@ void whatif_usage(FILE *out)
 		"pins the copy (exported, address stored in data), and the estimated text\n"
 		"change of inlining it everywhere (copy dropped unless pinned) or nowhere\n"
 		"(each inlined copy becomes a call). The model: docs/whatif.md.\n"
-		"\n"
-		"Options:\n"
-		"      --json           JSON output\n"
-		"      --top N          text: the N functions with the largest difference\n"
-		"                       (default 20)\n"
-		"      --by-dir DEPTH   totals per declaration directory\n"
-		HELP_KERNEL_AND_MODULES
-		HELP_SYSROOT
-		HELP_JOBS
-		HELP_DEBUG_FILE
-		HELP_OUTPUT
+		"\n");
+	print_options(out, CMD_WHATIF);
+	fprintf(out,
 		"\n"
 		"Exit status: 0 ok, 1 the input could not be read, 2 usage error.\n");
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/hashset.h"
 #include "../common/util.h"
 
 /* Function addresses -> index of the first symbol there, plus one. */
@@ -16,10 +17,8 @@ struct addr_set {
 
 static void set_build(struct addr_set *set, const struct image_rec *img)
 {
-	size_t n = 16, i, slot;
+	size_t n = hashset_nslots(img->nsyms, 16), i, slot;
 
-	while (n < img->nsyms * 2)
-		n *= 2;
 	set->keys = xcalloc_written(n, sizeof(*set->keys));
 	set->first = xcalloc_written(n, sizeof(*set->first));
 	set->mask = n - 1;
@@ -33,9 +32,9 @@ static void set_build(struct addr_set *set, const struct image_rec *img)
 			set->lowest = img->syms[i].addr;
 		if (img->syms[i].addr > set->highest)
 			set->highest = img->syms[i].addr;
-		slot = hash_u64(img->syms[i].addr) & set->mask;
+		slot = hashset_first(hash_u64(img->syms[i].addr), n);
 		while (set->first[slot])
-			slot = (slot + 1) & set->mask;
+			slot = hashset_next(slot, n);
 		set->keys[slot] = img->syms[i].addr;
 		set->first[slot] = i + 1;
 	}
@@ -48,9 +47,9 @@ static void note_address(const struct addr_set *set, struct image_rec *img,
 
 	if (addr < set->lowest || addr > set->highest)
 		return;
-	slot = hash_u64(addr) & set->mask;
+	slot = hashset_first(hash_u64(addr), set->mask + 1);
 	while (set->first[slot] && set->keys[slot] != addr)
-		slot = (slot + 1) & set->mask;
+		slot = hashset_next(slot, set->mask + 1);
 	if (!set->first[slot])
 		return;
 	for (i = set->first[slot] - 1;
