@@ -14,26 +14,39 @@
 #include "../common/records.h"
 #include "../common/strpool.h"
 
-enum fn_status {
-	STATUS_PARTIAL,
-	STATUS_FULL,
-	STATUS_OUTLINE,
-};
+/*
+ * Each classification once: X(constant, name in reports and on the
+ * command line). report/common.c derives the names and their reverse.
+ */
+#define FN_STATUSES(X) \
+	X(STATUS_PARTIAL, "partial") \
+	X(STATUS_FULL, "full") \
+	X(STATUS_OUTLINE, "outline")
 
-enum fn_scope {
-	SCOPE_NONE,		/* outline: no sites */
-	SCOPE_SAME_TU,
-	SCOPE_CROSS_TU,
-	SCOPE_BOTH,
-};
+/* SCOPE_NONE (outline: no sites) has no name */
+#define FN_SCOPES(X) \
+	X(SCOPE_NONE, NULL) \
+	X(SCOPE_SAME_TU, "same_tu") \
+	X(SCOPE_CROSS_TU, "cross_tu") \
+	X(SCOPE_BOTH, "both")
 
-/* What a tracer attached by name misses (SPEC.md, issue 3). */
-enum blind_spot {
-	BLIND_NONE,		/* outline and attachable: a trace sees all */
-	BLIND_INCOMPLETE,	/* attachable copy, but calls are inlined */
-	BLIND_UNTRACEABLE,	/* full, or only clone/suffixed copies */
-	BLIND_NOT_ATTACHABLE,	/* plain copy without ftrace entry, or nokprobe */
-};
+/*
+ * What a tracer attached by name misses (docs/definitions.md): nothing
+ * (outline and attachable); calls inlined beside an attachable copy;
+ * no copy under the plain name (full, or only clones and suffixed
+ * names); a plain copy without ftrace entry, or nokprobe.
+ */
+#define BLIND_SPOTS(X) \
+	X(BLIND_NONE, NULL) \
+	X(BLIND_INCOMPLETE, "incomplete") \
+	X(BLIND_UNTRACEABLE, "untraceable") \
+	X(BLIND_NOT_ATTACHABLE, "not_attachable")
+
+#define ENUM_CONSTANT(constant, name) constant,
+enum fn_status { FN_STATUSES(ENUM_CONSTANT) };
+enum fn_scope { FN_SCOPES(ENUM_CONSTANT) };
+enum blind_spot { BLIND_SPOTS(ENUM_CONSTANT) };
+#undef ENUM_CONSTANT
 
 /* Why a probe point is refused; NULL when usable. */
 #define REFUSED_NO_SYMBOL "no_symbol"	/* no FUNC symbol holds the entry */

@@ -3,49 +3,66 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../common/util.h"
 #include "render.h"
+
+#define ENUM_NAME(constant, name) [constant] = name,
+static const char *const status_names[] = { FN_STATUSES(ENUM_NAME) };
+static const char *const scope_names[] = { FN_SCOPES(ENUM_NAME) };
+static const char *const blind_spot_names[] = { BLIND_SPOTS(ENUM_NAME) };
+#undef ENUM_NAME
+
+/* The name at value in names (NULL for none), or fallback. */
+static const char *name_in(const char *const *names, size_t n,
+			   unsigned int value, const char *fallback)
+{
+	return value < n && names[value] ? names[value] : fallback;
+}
+
+/* The value named name in names, or fallback. */
+static unsigned int value_in(const char *const *names, size_t n,
+			     const char *name, unsigned int fallback)
+{
+	size_t i;
+
+	for (i = 0; name && i < n; i++)
+		if (names[i] && !strcmp(names[i], name))
+			return (unsigned int)i;
+	return fallback;
+}
 
 const char *status_name(enum fn_status status)
 {
-	switch (status) {
-	case STATUS_PARTIAL:
-		return "partial";
-	case STATUS_FULL:
-		return "full";
-	case STATUS_OUTLINE:
-		return "outline";
-	}
-	return "?";
+	return name_in(status_names, ARRAY_SIZE(status_names), status, "?");
 }
 
 const char *scope_name(enum fn_scope scope)
 {
-	switch (scope) {
-	case SCOPE_SAME_TU:
-		return "same_tu";
-	case SCOPE_CROSS_TU:
-		return "cross_tu";
-	case SCOPE_BOTH:
-		return "both";
-	case SCOPE_NONE:
-		break;
-	}
-	return NULL;
+	return name_in(scope_names, ARRAY_SIZE(scope_names), scope, NULL);
 }
 
 const char *blind_spot_name(enum blind_spot blind)
 {
-	switch (blind) {
-	case BLIND_INCOMPLETE:
-		return "incomplete";
-	case BLIND_UNTRACEABLE:
-		return "untraceable";
-	case BLIND_NOT_ATTACHABLE:
-		return "not_attachable";
-	case BLIND_NONE:
-		break;
-	}
-	return NULL;
+	return name_in(blind_spot_names, ARRAY_SIZE(blind_spot_names), blind,
+		       NULL);
+}
+
+enum fn_status status_of(const char *name)
+{
+	return value_in(status_names, ARRAY_SIZE(status_names), name,
+			STATUS_OUTLINE);
+}
+
+enum fn_scope scope_of(const char *name)
+{
+	return value_in(scope_names, ARRAY_SIZE(scope_names), name,
+			SCOPE_NONE);
+}
+
+enum blind_spot blind_spot_of(const char *name)
+{
+	return value_in(blind_spot_names, ARRAY_SIZE(blind_spot_names), name,
+			BLIND_NONE);
 }
 
 const char *call_site_info(const struct summary *s)

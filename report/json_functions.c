@@ -12,61 +12,26 @@
 #include <string.h>
 
 #include "../common/util.h"
+#include "json_keys.h"
 #include "json_writer.h"
 #include "ordered.h"
 
 /* Functions per chunk. */
 #define CHUNK 512
 
-static void write_decls(struct json_writer *w, const struct function *fn)
-{
-	size_t i;
-
-	jw_open(w, '[');
-	for (i = 0; i < fn->ndecls; i++) {
-		jw_open(w, '{');
-		jw_key(w, "file");
-		jw_string(w, fn->decls[i].file);
-		jw_key(w, "line");
-		jw_int(w, fn->decls[i].line);
-		jw_key(w, "external");
-		jw_bool(w, fn->decls[i].external);
-		jw_close(w, '}');
-	}
-	jw_close(w, ']');
-}
-
-static void write_copy(struct json_writer *w, const struct outline_copy *c,
-		       bool has_ftrace)
-{
-	jw_open(w, '{');
-	jw_key(w, "symbol");
-	jw_string(w, c->symbol);
-	jw_key(w, "address");
-	jw_addr(w, c->address);
-	jw_key(w, "size");
-	jw_int(w, (long long)c->size);
-	jw_key(w, "tu");
-	jw_string(w, c->tu);
-	jw_key(w, "clone");
-	jw_string(w, c->clone);
-	jw_key(w, "ftrace");
-	if (has_ftrace)
-		jw_bool(w, c->ftrace);
-	else
-		jw_null(w);
-	jw_key(w, "nokprobe");
-	jw_string(w, c->nokprobe);
-	jw_key(w, "data_ref");
-	jw_bool(w, c->data_ref);
-	jw_key(w, "init");
-	jw_bool(w, c->init);
-	jw_key(w, "name_shared");
-	jw_bool(w, c->name_shared);
-	jw_key(w, "ftrace_name");
-	jw_string(w, c->ftrace_name);
-	jw_close(w, '}');
-}
+/* How each kind of json_keys.h is written; x is the object's struct. */
+#define WRITE_STRING(w, x, member) jw_string(w, (x)->member)
+#define WRITE_UINT(w, x, member) jw_int(w, (long long)(x)->member)
+#define WRITE_BOOL(w, x, member) jw_bool(w, (x)->member)
+#define WRITE_ADDR(w, x, member) jw_addr(w, (x)->member)
+#define WRITE_BLIND(w, x, member) jw_string(w, blind_spot_name((x)->member))
+#define WRITE_PROBE(w, x, member) write_probe(w, x)
+/* null, not false, when the image has no mcount table to ask */
+#define WRITE_FTRACE(w, x, member) \
+	(has_ftrace ? jw_bool(w, (x)->member) : jw_null(w))
+#define WRITE_FIELD(key, member, kind) \
+	jw_key(w, #key); \
+	WRITE_##kind(w, x, member);
 
 static void write_probe(struct json_writer *w, const struct inline_site *s)
 {
@@ -81,80 +46,57 @@ static void write_probe(struct json_writer *w, const struct inline_site *s)
 	jw_string(w, buf);
 }
 
-static void write_site(struct json_writer *w, const struct inline_site *s)
+static void write_decl(struct json_writer *w, const struct decl *x)
 {
 	jw_open(w, '{');
-	jw_key(w, "caller");
-	jw_string(w, s->caller);
-	jw_key(w, "container");
-	jw_string(w, s->container);
-	jw_key(w, "tu");
-	jw_string(w, s->tu);
-	jw_key(w, "cross_tu");
-	jw_bool(w, s->cross_tu);
-	jw_key(w, "call_file");
-	jw_string(w, s->call_file);
-	jw_key(w, "call_line");
-	jw_int(w, s->call_line);
-	jw_key(w, "entry");
-	jw_addr(w, s->entry);
-	jw_key(w, "probe");
-	write_probe(w, s);
-	jw_key(w, "refused");
-	jw_string(w, s->refused);
+	DECL_FIELDS(WRITE_FIELD)
 	jw_close(w, '}');
 }
 
-static void write_site_counts(struct json_writer *w, const struct function *fn)
+static void write_copy(struct json_writer *w, const struct outline_copy *x,
+		       bool has_ftrace)
 {
 	jw_open(w, '{');
-	jw_key(w, "total");
-	jw_int(w, (long long)fn->sites);
-	jw_key(w, "same_tu");
-	jw_int(w, (long long)fn->sites_same_tu);
-	jw_key(w, "cross_tu");
-	jw_int(w, (long long)fn->sites_cross_tu);
+	COPY_FIELDS(WRITE_FIELD)
 	jw_close(w, '}');
 }
 
-static void write_function(struct json_writer *w, const struct function *fn,
+static void write_site(struct json_writer *w, const struct inline_site *x)
+{
+	jw_open(w, '{');
+	SITE_FIELDS(WRITE_FIELD)
+	jw_close(w, '}');
+}
+
+static void write_function(struct json_writer *w, const struct function *x,
 			   bool has_ftrace, const struct render_opts *opts)
 {
 	size_t i;
 
 	jw_open(w, '{');
-	jw_key(w, "name");
-	jw_string(w, fn->name);
-	jw_key(w, "status");
-	jw_string(w, status_name(fn->status));
-	jw_key(w, "scope");
-	jw_string(w, scope_name(fn->scope));
+	jw_string_field(w, "name", x->name);
+	jw_string_field(w, "status", status_name(x->status));
+	jw_string_field(w, "scope", scope_name(x->scope));
 	jw_key(w, "sites");
-	write_site_counts(w, fn);
+	jw_open(w, '{');
+	SITE_COUNT_FIELDS(WRITE_FIELD)
+	jw_close(w, '}');
 	jw_key(w, "decls");
-	write_decls(w, fn);
+	jw_open(w, '[');
+	for (i = 0; i < x->ndecls; i++)
+		write_decl(w, &x->decls[i]);
+	jw_close(w, ']');
 	jw_key(w, "out_of_line");
 	jw_open(w, '[');
-	for (i = 0; i < fn->ncopies; i++)
-		write_copy(w, &fn->copies[i], has_ftrace);
+	for (i = 0; i < x->ncopies; i++)
+		write_copy(w, &x->copies[i], has_ftrace);
 	jw_close(w, ']');
-	jw_key(w, "in_symtab");
-	jw_bool(w, fn->in_symtab);
-	jw_key(w, "traceable_by_name");
-	jw_bool(w, fn->plain_symbol);
-	jw_key(w, "blind_spot");
-	jw_string(w, blind_spot_name(fn->blind));
-	jw_key(w, "direct_calls");
-	jw_int(w, (long long)fn->direct_calls);
-	jw_key(w, "inlined_bytes");
-	jw_int(w, (long long)fn->inlined_bytes);
-	jw_key(w, "exported");
-	jw_bool(w, fn->exported);
+	FUNCTION_TAIL_FIELDS(WRITE_FIELD)
 	if (opts->sites) {
 		jw_key(w, "inline_sites");
 		jw_open(w, '[');
-		for (i = 0; i < fn->nsite_list; i++)
-			write_site(w, &fn->site_list[i]);
+		for (i = 0; i < x->nsite_list; i++)
+			write_site(w, &x->site_list[i]);
 		jw_close(w, ']');
 	}
 	jw_close(w, '}');

@@ -231,3 +231,55 @@ void jw_addr(struct json_writer *w, uint64_t addr)
 	put(w, p, (size_t)(end - p));
 	put(w, "\"", 1);
 }
+
+void jw_string_field(struct json_writer *w, const char *key, const char *s)
+{
+	jw_key(w, key);
+	jw_string(w, s);
+}
+
+void jw_int_field(struct json_writer *w, const char *key, long long v)
+{
+	jw_key(w, key);
+	jw_int(w, v);
+}
+
+void jw_bool_field(struct json_writer *w, const char *key, bool v)
+{
+	jw_key(w, key);
+	jw_bool(w, v);
+}
+
+void jw_addr_field(struct json_writer *w, const char *key, uint64_t addr)
+{
+	jw_key(w, key);
+	jw_addr(w, addr);
+}
+
+void jw_strings(struct json_writer *w, const char *const *s, size_t n)
+{
+	size_t i;
+
+	jw_open(w, '[');
+	for (i = 0; i < n; i++)
+		jw_string(w, s[i] ? s[i] : "");
+	jw_close(w, ']');
+}
+
+void jw_written_elsewhere(struct json_writer *w, bool any)
+{
+	if (w->after_key)
+		w->after_key = false;
+	else if (any)
+		w->empty[w->depth] = false;
+}
+
+int jw_finish(struct json_writer *w, FILE *out)
+{
+	int rc;
+
+	put(w, "\n", 1);
+	rc = jw_flush(w, out);
+	jw_free(w);
+	return rc;
+}

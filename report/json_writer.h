@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * A streaming JSON writer into memory for the large arrays of a report
- * (one object per function or symbol). It writes what jansson's
- * json_dumps(JSON_INDENT(1) | JSON_ENSURE_ASCII) writes for the same
- * values, without building a tree: at a vmlinux's size building and
- * encoding jansson trees cost more than reading the DWARF.
+ * The one JSON writer: every document inlscan writes goes through it,
+ * into memory and out with jw_flush, without building a tree. It writes
+ * what jansson's json_dumps(JSON_INDENT(1) | JSON_ENSURE_ASCII) writes
+ * for the same values (jansson only reads reports back); any bytes are
+ * kept losslessly (escape.h).
  */
 #ifndef INLSCAN_JSON_WRITER_H
 #define INLSCAN_JSON_WRITER_H
@@ -45,5 +45,20 @@ void jw_int(struct json_writer *w, long long v);
 void jw_bool(struct json_writer *w, bool v);
 void jw_null(struct json_writer *w);
 void jw_addr(struct json_writer *w, uint64_t addr);	/* "0x..." */
+
+/* A key and its value. */
+void jw_string_field(struct json_writer *w, const char *key, const char *s);
+void jw_int_field(struct json_writer *w, const char *key, long long v);
+void jw_bool_field(struct json_writer *w, const char *key, bool v);
+void jw_addr_field(struct json_writer *w, const char *key, uint64_t addr);
+void jw_strings(struct json_writer *w, const char *const *s, size_t n);
+
+/*
+ * After jw_flush: the value of the last key, or items of the array open
+ * (any: at least one), were written to the same output by other means.
+ */
+void jw_written_elsewhere(struct json_writer *w, bool any);
+/* The document's closing newline, written out; frees w. 0 or -1. */
+int jw_finish(struct json_writer *w, FILE *out);
 
 #endif

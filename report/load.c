@@ -15,6 +15,7 @@
 #include "../analyzer/symbols.h"
 #include "../common/util.h"
 #include "escape.h"
+#include "json_keys.h"
 #include "render.h"
 
 #define UTF8_BOM "\xef\xbb\xbf"
@@ -105,72 +106,43 @@ static bool get_bool(json_t *o, const char *key)
 	return json_is_true(json_object_get(o, key));
 }
 
-static enum fn_status status_of(const char *name)
-{
-	if (name && !strcmp(name, "partial"))
-		return STATUS_PARTIAL;
-	if (name && !strcmp(name, "full"))
-		return STATUS_FULL;
-	return STATUS_OUTLINE;
-}
-
-static enum fn_scope scope_of(const char *name)
-{
-	enum fn_scope s;
-
-	for (s = SCOPE_SAME_TU; s <= SCOPE_BOTH; s++)
-		if (name && !strcmp(name, scope_name(s)))
-			return s;
-	return SCOPE_NONE;
-}
-
-static enum blind_spot blind_of(const char *name)
-{
-	enum blind_spot b;
-
-	for (b = BLIND_INCOMPLETE; b <= BLIND_NOT_ATTACHABLE; b++)
-		if (name && !strcmp(name, blind_spot_name(b)))
-			return b;
-	return BLIND_NONE;
-}
-
+/* How each kind of json_keys.h is read into x, the object's struct. */
+#define LOAD_STRING(x, key, member) (x)->member = get_str(r, o, key)
+#define LOAD_UINT(x, key, member) (x)->member = get_u64(o, key)
+#define LOAD_BOOL(x, key, member) (x)->member = get_bool(o, key)
+#define LOAD_FTRACE LOAD_BOOL
+#define LOAD_ADDR(x, key, member) (x)->member = get_addr(o, key)
+#define LOAD_BLIND(x, key, member) \
+	(x)->member = blind_spot_of(json_string_value(json_object_get(o, key)))
+#define LOAD_PROBE(x, key, member) parse_probe(r, x, get_str(r, o, key))
+#define LOAD_FIELD(key, member, kind) LOAD_##kind(x, #key, member);
 
 static void load_decls(struct report *r, struct function *fn, json_t *arr)
 {
+	struct decl *x;
 	size_t i;
 	json_t *o;
 
 	fn->ndecls = json_array_size(arr);
 	fn->decls = xcalloc(fn->ndecls + 1, sizeof(*fn->decls));
 	json_array_foreach(arr, i, o) {
-		fn->decls[i].file = get_str(r, o, "file");
-		fn->decls[i].line = (uint32_t)get_u64(o, "line");
-		fn->decls[i].external = get_bool(o, "external");
+		x = &fn->decls[i];
+		DECL_FIELDS(LOAD_FIELD)
 	}
 }
 
 static void load_copies(struct report *r, struct function *fn, json_t *arr)
 {
-	struct outline_copy *c;
+	struct outline_copy *x;
 	size_t i;
 	json_t *o;
 
 	fn->ncopies = json_array_size(arr);
 	fn->copies = xcalloc(fn->ncopies + 1, sizeof(*fn->copies));
 	json_array_foreach(arr, i, o) {
-		c = &fn->copies[i];
-		c->symbol = get_str(r, o, "symbol");
-		c->clone = get_str(r, o, "clone");
-		c->tu = get_str(r, o, "tu");
-		c->address = get_addr(o, "address");
-		c->size = get_u64(o, "size");
-		c->ftrace = get_bool(o, "ftrace");
-		c->nokprobe = get_str(r, o, "nokprobe");
-		c->data_ref = get_bool(o, "data_ref");
-		c->init = get_bool(o, "init");
-		c->name_shared = get_bool(o, "name_shared");
-		c->ftrace_name = get_str(r, o, "ftrace_name");
-		fn->ftrace |= c->ftrace;
+		x = &fn->copies[i];
+		COPY_FIELDS(LOAD_FIELD)
+		fn->ftrace |= x->ftrace;
 	}
 }
 
@@ -189,48 +161,35 @@ static void parse_probe(struct report *r, struct inline_site *s,
 
 static void load_sites(struct report *r, struct function *fn, json_t *arr)
 {
-	struct inline_site *s;
+	struct inline_site *x;
 	size_t i;
 	json_t *o;
 
 	fn->nsite_list = json_array_size(arr);
 	fn->site_list = xcalloc(fn->nsite_list + 1, sizeof(*fn->site_list));
 	json_array_foreach(arr, i, o) {
-		s = &fn->site_list[i];
-		s->caller = get_str(r, o, "caller");
-		s->container = get_str(r, o, "container");
-		s->tu = get_str(r, o, "tu");
-		s->cross_tu = get_bool(o, "cross_tu");
-		s->call_file = get_str(r, o, "call_file");
-		s->call_line = (uint32_t)get_u64(o, "call_line");
-		s->entry = get_addr(o, "entry");
-		parse_probe(r, s, get_str(r, o, "probe"));
-		s->refused = get_str(r, o, "refused");
+		x = &fn->site_list[i];
+		SITE_FIELDS(LOAD_FIELD)
 	}
 }
 
-static void load_function(struct report *r, struct function *fn, json_t *o)
+static void load_site_counts(struct function *x, json_t *o)
 {
-	json_t *sites = json_object_get(o, "sites");
+	SITE_COUNT_FIELDS(LOAD_FIELD)
+}
 
-	fn->name = get_str(r, o, "name");
-	fn->status = status_of(json_string_value(json_object_get(o,
-								 "status")));
-	fn->scope = scope_of(json_string_value(json_object_get(o, "scope")));
-	fn->sites = get_u64(sites, "total");
-	fn->sites_same_tu = get_u64(sites, "same_tu");
-	fn->sites_cross_tu = get_u64(sites, "cross_tu");
-	load_decls(r, fn, json_object_get(o, "decls"));
-	load_copies(r, fn, json_object_get(o, "out_of_line"));
-	fn->in_symtab = get_bool(o, "in_symtab");
-	fn->plain_symbol = get_bool(o, "traceable_by_name");
-	fn->blind = blind_of(json_string_value(json_object_get(o,
-							       "blind_spot")));
-	fn->direct_calls = get_u64(o, "direct_calls");
-	fn->inlined_bytes = get_u64(o, "inlined_bytes");
-	fn->exported = get_bool(o, "exported");
+static void load_function(struct report *r, struct function *x, json_t *o)
+{
+	x->name = get_str(r, o, "name");
+	x->status = status_of(json_string_value(json_object_get(o,
+								"status")));
+	x->scope = scope_of(json_string_value(json_object_get(o, "scope")));
+	load_site_counts(x, json_object_get(o, "sites"));
+	load_decls(r, x, json_object_get(o, "decls"));
+	load_copies(r, x, json_object_get(o, "out_of_line"));
+	FUNCTION_TAIL_FIELDS(LOAD_FIELD)
 	if (json_object_get(o, "inline_sites"))
-		load_sites(r, fn, json_object_get(o, "inline_sites"));
+		load_sites(r, x, json_object_get(o, "inline_sites"));
 }
 
 static void load_segments(struct report *r, json_t *arr)

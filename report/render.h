@@ -40,6 +40,10 @@ int render_text(FILE *out, const struct scan_results *res,
 const char *status_name(enum fn_status status);
 const char *scope_name(enum fn_scope scope);
 const char *blind_spot_name(enum blind_spot blind);
+/* The reverse, for reports read back: unknown names as outline/none. */
+enum fn_status status_of(const char *name);
+enum fn_scope scope_of(const char *name);
+enum blind_spot blind_spot_of(const char *name);
 /* "complete", "partial" or "none": how many callers describe their calls */
 const char *call_site_info(const struct summary *s);
 
