@@ -37,51 +37,58 @@ static size_t count_collisions(const struct report *r)
 	return n;
 }
 
-static json_t *collision_object(const struct report *r, size_t first)
+static void write_collision(struct json_writer *w, const struct report *r,
+			    size_t first)
 {
 	const struct suffixed_symbol *s = &r->suffixed[first];
-	json_t *o = json_object(), *members = json_array();
 	size_t k;
 
+	jw_open(w, '{');
+	jw_string_field(w, "base", s->base ?: "");
+	jw_key(w, "symbols");
+	jw_open(w, '[');
 	if (s->base_plain)
-		json_array_append_new(members, json_text(s->base));
-	for (k = first; k < r->nsuffixed; k++) {
-		if (strcmp(r->suffixed[k].base, s->base))
-			continue;
-		json_array_append_new(members,
-				      json_text(r->suffixed[k].symbol));
-	}
-	json_object_set_new(o, "base", json_text(s->base));
-	json_object_set_new(o, "symbols", members);
-	return o;
+		jw_string(w, s->base ?: "");
+	for (k = first; k < r->nsuffixed; k++)
+		if (!strcmp(r->suffixed[k].base, s->base))
+			jw_string(w, r->suffixed[k].symbol ?: "");
+	jw_close(w, ']');
+	jw_close(w, '}');
 }
 
 static int suffixes_json(FILE *out, const struct report *r)
 {
-	json_t *root = json_object(), *sum = json_object();
-	json_t *list = json_array(), *coll = json_array();
+	struct json_writer w;
 	size_t i, funcs = 0, unique = 0;
 
 	for (i = 0; i < r->nsuffixed; i++) {
 		funcs += r->suffixed[i].is_func;
 		unique += r->suffixed[i].base_unique;
-		json_array_append_new(list, suffixed_object(&r->suffixed[i]));
-		if (starts_collision(r, i))
-			json_array_append_new(coll, collision_object(r, i));
 	}
-	json_object_set_new(sum, "suffixed", json_integer((json_int_t)r->nsuffixed));
-	json_object_set_new(sum, "functions", json_integer((json_int_t)funcs));
-	json_object_set_new(sum, "objects",
-			    json_integer((json_int_t)(r->nsuffixed - funcs)));
-	json_object_set_new(sum, "unique_base", json_integer((json_int_t)unique));
-	json_object_set_new(sum, "collisions",
-			    json_integer((json_int_t)json_array_size(coll)));
-	json_object_set_new(root, "schema", json_text(INLSCAN_SCHEMA));
-	json_object_set_new(root, "input", json_text(r->path));
-	json_object_set_new(root, "summary", sum);
-	json_object_set_new(root, "symbols", list);
-	json_object_set_new(root, "collisions", coll);
-	return json_write(out, root);
+	jw_init(&w, 0);
+	jw_document_start(&w);
+	jw_string_field(&w, "input", r->path ?: "");
+	jw_key(&w, "summary");
+	jw_open(&w, '{');
+	jw_int_field(&w, "suffixed", (long long)r->nsuffixed);
+	jw_int_field(&w, "functions", (long long)funcs);
+	jw_int_field(&w, "objects", (long long)(r->nsuffixed - funcs));
+	jw_int_field(&w, "unique_base", (long long)unique);
+	jw_int_field(&w, "collisions", (long long)count_collisions(r));
+	jw_close(&w, '}');
+	jw_key(&w, "symbols");
+	jw_open(&w, '[');
+	for (i = 0; i < r->nsuffixed; i++)
+		jw_suffixed(&w, &r->suffixed[i]);
+	jw_close(&w, ']');
+	jw_key(&w, "collisions");
+	jw_open(&w, '[');
+	for (i = 0; i < r->nsuffixed; i++)
+		if (starts_collision(r, i))
+			write_collision(&w, r, i);
+	jw_close(&w, ']');
+	jw_close(&w, '}');
+	return jw_finish(&w, out);
 }
 
 static void print_owner(FILE *out, const struct symbol_owner *o)
@@ -166,104 +173,119 @@ static size_t summary_value(const struct summary *s, const char *name)
 	return 0;
 }
 
-static json_t *side_object(const struct function *fn)
+static void write_side(struct json_writer *w, const struct function *fn)
 {
-	json_t *o, *syms;
 	size_t i;
 
-	if (!fn)
-		return json_null();
-	o = json_object();
-	syms = json_array();
-	json_object_set_new(o, "status", json_text(status_name(fn->status)));
-	json_object_set_new(o, "sites", json_integer((json_int_t)fn->sites));
-	json_object_set_new(o, "cross_tu",
-			    json_integer((json_int_t)fn->sites_cross_tu));
-	for (i = 0; i < fn->ncopies; i++) {
-		if (!fn->copies[i].symbol)
-			continue;
-		json_array_append_new(syms, json_text(fn->copies[i].symbol));
+	if (!fn) {
+		jw_null(w);
+		return;
 	}
-	json_object_set_new(o, "symbols", syms);
-	return o;
+	jw_open(w, '{');
+	jw_string_field(w, "status", status_name(fn->status));
+	jw_int_field(w, "sites", (long long)fn->sites);
+	jw_int_field(w, "cross_tu", (long long)fn->sites_cross_tu);
+	jw_key(w, "symbols");
+	jw_open(w, '[');
+	for (i = 0; i < fn->ncopies; i++)
+		if (fn->copies[i].symbol)
+			jw_string(w, fn->copies[i].symbol);
+	jw_close(w, ']');
+	jw_close(w, '}');
 }
 
-static json_t *build_object(const struct report *r)
+static void write_build(struct json_writer *w, const char *key,
+			const struct report *r)
 {
-	json_t *o = json_object();
-
-	json_object_set_new(o, "path", json_text(r->path));
-	json_object_set_new(o, "lto", json_str_or_null(r->lto));
-	return o;
+	jw_key(w, key);
+	jw_open(w, '{');
+	jw_string_field(w, "path", r->path ?: "");
+	jw_string_field(w, "lto", r->lto);
+	jw_close(w, '}');
 }
 
-static json_t *group_object(const struct dir_group *g)
+static void write_group(struct json_writer *w, const char *key,
+			const struct dir_group *g)
 {
-	json_t *o = json_object();
+	jw_key(w, key);
+	jw_open(w, '{');
+	jw_int_field(w, "partial", (long long)g->partial);
+	jw_int_field(w, "full", (long long)g->full);
+	jw_int_field(w, "sites", (long long)g->sites);
+	jw_int_field(w, "incomplete", (long long)g->incomplete);
+	jw_close(w, '}');
+}
 
-	json_object_set_new(o, "partial", json_integer((json_int_t)g->partial));
-	json_object_set_new(o, "full", json_integer((json_int_t)g->full));
-	json_object_set_new(o, "sites", json_integer((json_int_t)g->sites));
-	json_object_set_new(o, "incomplete",
-			    json_integer((json_int_t)g->incomplete));
-	return o;
+static void write_diff_summary(struct json_writer *w,
+			       const struct diff_view *d)
+{
+	size_t i, a, b;
+
+	jw_open(w, '{');
+	for (i = 0; diff_fields[i]; i++) {
+		a = summary_value(&d->old->summary, diff_fields[i]);
+		b = summary_value(&d->new->summary, diff_fields[i]);
+		jw_key(w, diff_fields[i]);
+		jw_open(w, '{');
+		jw_int_field(w, "old", (long long)a);
+		jw_int_field(w, "new", (long long)b);
+		jw_int_field(w, "delta", (long long)b - (long long)a);
+		jw_close(w, '}');
+	}
+	jw_close(w, '}');
+}
+
+static void write_change(struct json_writer *w,
+			 const struct function_change *c)
+{
+	jw_open(w, '{');
+	jw_string_field(w, "name", c->name ?: "");
+	jw_key(w, "old");
+	write_side(w, c->old);
+	jw_key(w, "new");
+	write_side(w, c->new);
+	jw_bool_field(w, "status_changed", c->status_changed);
+	jw_bool_field(w, "sites_changed", c->sites_changed);
+	jw_bool_field(w, "renamed", c->renamed);
+	jw_close(w, '}');
 }
 
 static int diff_json(FILE *out, const struct diff_view *d)
 {
-	json_t *root = json_object(), *sum = json_object(), *o;
-	json_t *changes = json_array(), *dirs = json_array(), *counts;
-	const struct function_change *c;
-	size_t i, a, b;
+	struct json_writer w;
+	size_t i;
 
-	for (i = 0; diff_fields[i]; i++) {
-		a = summary_value(&d->old->summary, diff_fields[i]);
-		b = summary_value(&d->new->summary, diff_fields[i]);
-		o = json_object();
-		json_object_set_new(o, "old", json_integer((json_int_t)a));
-		json_object_set_new(o, "new", json_integer((json_int_t)b));
-		json_object_set_new(o, "delta", json_integer((json_int_t)b -
-							     (json_int_t)a));
-		json_object_set_new(sum, diff_fields[i], o);
+	jw_init(&w, 0);
+	jw_document_start(&w);
+	write_build(&w, "old", d->old);
+	write_build(&w, "new", d->new);
+	jw_key(&w, "summary");
+	write_diff_summary(&w, d);
+	jw_key(&w, "counts");
+	jw_open(&w, '{');
+	jw_int_field(&w, "new_partial", (long long)d->cmp.new_partial);
+	jw_int_field(&w, "new_full", (long long)d->cmp.new_full);
+	jw_int_field(&w, "renamed", (long long)d->cmp.renamed);
+	jw_close(&w, '}');
+	if (d->by_dir >= 0) {
+		jw_key(&w, "by_dir");
+		jw_open(&w, '[');
+		for (i = 0; i < d->ndirs; i++) {
+			jw_open(&w, '{');
+			jw_string_field(&w, "dir", d->dirs[i].dir ?: "");
+			write_group(&w, "old", &d->dirs[i].old);
+			write_group(&w, "new", &d->dirs[i].new);
+			jw_close(&w, '}');
+		}
+		jw_close(&w, ']');
 	}
-	for (i = 0; i < d->cmp.nchanges; i++) {
-		c = &d->cmp.changes[i];
-		o = json_object();
-		json_object_set_new(o, "name", json_text(c->name));
-		json_object_set_new(o, "old", side_object(c->old));
-		json_object_set_new(o, "new", side_object(c->new));
-		json_object_set_new(o, "status_changed",
-				    json_boolean(c->status_changed));
-		json_object_set_new(o, "sites_changed",
-				    json_boolean(c->sites_changed));
-		json_object_set_new(o, "renamed", json_boolean(c->renamed));
-		json_array_append_new(changes, o);
-	}
-	for (i = 0; i < d->ndirs; i++) {
-		o = json_object();
-		json_object_set_new(o, "dir", json_text(d->dirs[i].dir));
-		json_object_set_new(o, "old", group_object(&d->dirs[i].old));
-		json_object_set_new(o, "new", group_object(&d->dirs[i].new));
-		json_array_append_new(dirs, o);
-	}
-	counts = json_object();
-	json_object_set_new(counts, "new_partial",
-			    json_integer((json_int_t)d->cmp.new_partial));
-	json_object_set_new(counts, "new_full",
-			    json_integer((json_int_t)d->cmp.new_full));
-	json_object_set_new(counts, "renamed",
-			    json_integer((json_int_t)d->cmp.renamed));
-	json_object_set_new(root, "schema", json_text(INLSCAN_SCHEMA));
-	json_object_set_new(root, "old", build_object(d->old));
-	json_object_set_new(root, "new", build_object(d->new));
-	json_object_set_new(root, "summary", sum);
-	json_object_set_new(root, "counts", counts);
-	if (d->by_dir >= 0)
-		json_object_set_new(root, "by_dir", dirs);
-	else
-		json_decref(dirs);
-	json_object_set_new(root, "changes", changes);
-	return json_write(out, root);
+	jw_key(&w, "changes");
+	jw_open(&w, '[');
+	for (i = 0; i < d->cmp.nchanges; i++)
+		write_change(&w, &d->cmp.changes[i]);
+	jw_close(&w, ']');
+	jw_close(&w, '}');
+	return jw_finish(&w, out);
 }
 
 static void print_symbols(FILE *out, const struct function *fn)
@@ -365,14 +387,16 @@ static const char *rename_name(enum rename_kind kind)
 	return "?";
 }
 
-static json_t *symbol_names(const struct image_symbol *const *v, size_t n)
+static void write_symbol_names(struct json_writer *w, const char *key,
+			       const struct image_symbol *const *v, size_t n)
 {
-	json_t *a = json_array();
 	size_t i;
 
+	jw_key(w, key);
+	jw_open(w, '[');
 	for (i = 0; i < n; i++)
-		json_array_append_new(a, json_text(v[i]->name));
-	return a;
+		jw_string(w, v[i]->name ?: "");
+	jw_close(w, ']');
 }
 
 static const struct image_symbol *rename_any(const struct symbol_rename *r)
@@ -384,70 +408,74 @@ static const struct image_symbol *rename_any(const struct symbol_rename *r)
 	return r->nold ? r->old_candidates[0] : r->new_candidates[0];
 }
 
-static json_t *rename_object(const struct symbol_rename *r)
+static void write_rename(struct json_writer *w, const struct symbol_rename *r)
 {
 	const struct image_symbol *any = rename_any(r);
-	json_t *o = json_object();
 
-	json_object_set_new(o, "kind", json_text(rename_name(r->kind)));
-	json_object_set_new(o, "certain", json_boolean(r->certain));
-	json_object_set_new(o, "base", json_text(any->base));
-	json_object_set_new(o, "symbol_kind", json_text(kind_word(any->is_func)));
-	json_object_set_new(o, "old", r->old ? json_text(r->old->name)
-					     : json_null());
-	json_object_set_new(o, "new", r->new ? json_text(r->new->name)
-					     : json_null());
-	json_object_set_new(o, "dwarf", owner_object(&any->owner));
+	jw_open(w, '{');
+	jw_string_field(w, "kind", rename_name(r->kind));
+	jw_bool_field(w, "certain", r->certain);
+	jw_string_field(w, "base", any->base ?: "");
+	jw_string_field(w, "symbol_kind", kind_word(any->is_func));
+	jw_string_field(w, "old", r->old ? r->old->name ?: "" : NULL);
+	jw_string_field(w, "new", r->new ? r->new->name ?: "" : NULL);
+	jw_key(w, "dwarf");
+	jw_owner(w, &any->owner);
 	if (!r->certain) {
-		json_object_set_new(o, "old_candidates",
-				    symbol_names(r->old_candidates, r->nold));
-		json_object_set_new(o, "new_candidates",
-				    symbol_names(r->new_candidates, r->nnew));
+		write_symbol_names(w, "old_candidates", r->old_candidates,
+				   r->nold);
+		write_symbol_names(w, "new_candidates", r->new_candidates,
+				   r->nnew);
 	}
-	return o;
+	jw_close(w, '}');
 }
 
-static json_t *changed_object(const struct changed_function *c)
+static void write_changed(struct json_writer *w,
+			  const struct changed_function *c)
 {
-	json_t *o = json_object(), *carriers = json_array(), *k;
 	size_t i;
 
-	json_object_set_new(o, "name", json_text(c->name));
-	json_object_set_new(o, "named", json_boolean(c->named));
-	json_object_set_new(o, "old_size", json_integer((json_int_t)c->old_size));
-	json_object_set_new(o, "new_size", json_integer((json_int_t)c->new_size));
+	jw_open(w, '{');
+	jw_string_field(w, "name", c->name ?: "");
+	jw_bool_field(w, "named", c->named);
+	jw_int_field(w, "old_size", (long long)c->old_size);
+	jw_int_field(w, "new_size", (long long)c->new_size);
+	jw_key(w, "carriers");
+	jw_open(w, '[');
 	for (i = 0; i < c->ncarriers; i++) {
-		k = json_object();
-		json_object_set_new(k, "function",
-				    json_text(c->carriers[i].function));
-		json_object_set_new(k, "sites", json_integer(
-				    (json_int_t)c->carriers[i].sites));
-		json_object_set_new(k, "cross_tu",
-				    json_boolean(c->carriers[i].cross_tu));
-		json_array_append_new(carriers, k);
+		jw_open(w, '{');
+		jw_string_field(w, "function", c->carriers[i].function ?: "");
+		jw_int_field(w, "sites", (long long)c->carriers[i].sites);
+		jw_bool_field(w, "cross_tu", c->carriers[i].cross_tu);
+		jw_close(w, '}');
 	}
-	json_object_set_new(o, "carriers", carriers);
-	return o;
+	jw_close(w, ']');
+	jw_close(w, '}');
 }
 
 static int livepatch_json(FILE *out, const struct report *old,
 			  const struct report *new,
 			  const struct livepatch_view *v)
 {
-	json_t *root = json_object(), *renames = json_array();
-	json_t *changed = json_array();
+	struct json_writer w;
 	size_t i;
 
+	jw_init(&w, 0);
+	jw_document_start(&w);
+	write_build(&w, "old", old);
+	write_build(&w, "new", new);
+	jw_key(&w, "renames");
+	jw_open(&w, '[');
 	for (i = 0; i < v->nrenames; i++)
-		json_array_append_new(renames, rename_object(&v->renames[i]));
+		write_rename(&w, &v->renames[i]);
+	jw_close(&w, ']');
+	jw_key(&w, "changed");
+	jw_open(&w, '[');
 	for (i = 0; i < v->nchanged; i++)
-		json_array_append_new(changed, changed_object(&v->changed[i]));
-	json_object_set_new(root, "schema", json_text(INLSCAN_SCHEMA));
-	json_object_set_new(root, "old", build_object(old));
-	json_object_set_new(root, "new", build_object(new));
-	json_object_set_new(root, "renames", renames);
-	json_object_set_new(root, "changed", changed);
-	return json_write(out, root);
+		write_changed(&w, &v->changed[i]);
+	jw_close(&w, ']');
+	jw_close(&w, '}');
+	return jw_finish(&w, out);
 }
 
 static void print_candidates(FILE *out, const struct image_symbol *const *v,

@@ -108,52 +108,6 @@ long json_code_point(const unsigned char *s, size_t *len)
 	return cp;
 }
 
-static size_t utf8_encode(long cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
-char *json_text_of_bytes(const char *str)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	/* a byte grows to at most four */
-	char *out = xmalloc(strlen(str) * 4 + 1), *o = out;
-	size_t len;
-	long cp;
-
-	while (*s) {
-		cp = json_code_point(s, &len);
-		if (cp >= JSON_BYTE_BASE + 0x80)
-			o += utf8_encode(cp, o);
-		else {
-			memcpy(o, s, len);
-			o += len;
-		}
-		s += len;
-	}
-	*o = '\0';
-	return out;
-}
-
 void json_bytes_of_text(char *str)
 {
 	unsigned char *s = (unsigned char *)str, *o = s;

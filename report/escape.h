@@ -46,8 +46,6 @@ void put_shell_word(FILE *out, const char *s);
  * any JSON reader accepts it). Decoding maps those code points back.
  */
 #define JSON_BYTE_BASE 0x10ff00L
-/* The UTF-8 text that stands for s in JSON; caller frees. */
-char *json_text_of_bytes(const char *s);
 /* The bytes a JSON string held, decoded in place (only ever shrinks). */
 void json_bytes_of_text(char *s);
 /* The code point of the UTF-8 sequence at s and its length, or -1. */

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The inlscan/1 JSON schema (docs/json.md). */
 #include <inttypes.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,319 +9,249 @@
 #include "json_functions.h"
 #include "escape.h"
 #include "json_util.h"
+#include "json_writer.h"
 #include "ordered.h"
 #include "render.h"
 
-json_t *json_addr(uint64_t addr)
+void jw_owner(struct json_writer *w, const struct symbol_owner *owner)
 {
-	char buf[32];
-
-	snprintf(buf, sizeof(buf), "0x%" PRIx64, addr);
-	return json_text(buf);
+	if (!owner->name) {
+		jw_null(w);
+		return;
+	}
+	jw_open(w, '{');
+	jw_string_field(w, "name", owner->name);
+	jw_string_field(w, "file", owner->decl_file);
+	jw_int_field(w, "line", owner->decl_line);
+	jw_string_field(w, "tu", owner->tu);
+	jw_close(w, '}');
 }
 
-json_t *json_text(const char *s)
+void jw_suffixed(struct json_writer *w, const struct suffixed_symbol *s)
 {
-	char *text = json_text_of_bytes(s ? s : "");
-	json_t *j = json_string(text);
-
-	free(text);
-	return j;
-}
-
-json_t *json_str_or_null(const char *s)
-{
-	return s ? json_text(s) : json_null();
-}
-
-static json_t *string_array(const char *const *arr, size_t n)
-{
-	json_t *a = json_array();
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		json_array_append_new(a, json_text(arr[i]));
-	return a;
+	jw_open(w, '{');
+	jw_string_field(w, "symbol", s->symbol ? s->symbol : "");
+	jw_string_field(w, "base", s->base ? s->base : "");
+	jw_string_field(w, "kind", s->is_func ? "func" : "object");
+	jw_addr_field(w, "address", s->address);
+	jw_bool_field(w, "base_unique", s->base_unique);
+	jw_bool_field(w, "base_plain", s->base_plain);
+	jw_key(w, "dwarf");
+	jw_owner(w, &s->owner);
+	jw_close(w, '}');
 }
 
 /* Executable PT_LOADs: an address's file offset, for uprobe_events. */
-static json_t *segments_array(const struct report *r)
+static void write_segments(struct json_writer *w, const struct report *r)
 {
-	json_t *a = json_array(), *o;
 	size_t i;
 
+	jw_open(w, '[');
 	for (i = 0; i < r->nsegments; i++) {
-		o = json_object();
-		json_object_set_new(o, "vaddr", json_addr(r->segments[i].vaddr));
-		json_object_set_new(o, "offset",
-				    json_addr(r->segments[i].offset));
-		json_object_set_new(o, "size", json_integer(
-				    (json_int_t)r->segments[i].size));
-		json_array_append_new(a, o);
+		jw_open(w, '{');
+		jw_addr_field(w, "vaddr", r->segments[i].vaddr);
+		jw_addr_field(w, "offset", r->segments[i].offset);
+		jw_int_field(w, "size", (long long)r->segments[i].size);
+		jw_close(w, '}');
 	}
-	return a;
+	jw_close(w, ']');
 }
 
-static json_t *input_block(const struct report *r)
+static void write_input(struct json_writer *w, const struct report *r)
 {
-	json_t *in = json_object(), *versions = json_array();
 	size_t i;
 
-	json_object_set_new(in, "path", json_text(r->path));
-	json_object_set_new(in, "build_id", json_str_or_null(r->build_id));
-	json_object_set_new(in, "machine", json_text(r->machine));
-	json_object_set_new(in, "elf_type", json_text(r->elf_type));
-	json_object_set_new(in, "kernel", json_boolean(r->is_kernel));
-	json_object_set_new(in, "producers",
-			    string_array(r->producers, r->nproducers));
-	json_object_set_new(in, "lto", json_text(r->lto));
-	json_object_set_new(in, "units", json_integer((json_int_t)r->units));
+	jw_open(w, '{');
+	jw_string_field(w, "path", r->path ? r->path : "");
+	jw_string_field(w, "build_id", r->build_id);
+	jw_string_field(w, "machine", r->machine ? r->machine : "");
+	jw_string_field(w, "elf_type", r->elf_type ? r->elf_type : "");
+	jw_bool_field(w, "kernel", r->is_kernel);
+	jw_key(w, "producers");
+	jw_strings(w, r->producers, r->nproducers);
+	jw_string_field(w, "lto", r->lto ? r->lto : "");
+	jw_int_field(w, "units", (long long)r->units);
 	if (r->has_text_base)
-		json_object_set_new(in, "text_base", json_addr(r->text_base));
+		jw_addr_field(w, "text_base", r->text_base);
+	jw_key(w, "dwarf_versions");
+	jw_open(w, '[');
 	for (i = 0; i < r->ndwarf_versions; i++)
-		json_array_append_new(versions,
-				      json_integer(r->dwarf_versions[i]));
-	json_object_set_new(in, "dwarf_versions", versions);
-	if (r->nsegments)
-		json_object_set_new(in, "segments", segments_array(r));
-	return in;
+		jw_int(w, r->dwarf_versions[i]);
+	jw_close(w, ']');
+	if (r->nsegments) {
+		jw_key(w, "segments");
+		write_segments(w, r);
+	}
+	jw_close(w, '}');
 }
 
-static json_t *summary_block(const struct summary *s)
+/* Without an mcount table, how many partial functions ftrace lists is
+ * unknown: null. */
+static void write_summary(struct json_writer *w, const struct summary *s)
 {
-	json_t *o = json_object();
 	const struct summary_field *f;
 
-	for (f = summary_fields; f->name; f++)
-		json_object_set_new(o, f->name, json_integer((json_int_t)
-				    *summary_count((struct summary *)s, f)));
-	if (!s->has_ftrace)
-		json_object_set_new(o, "functions_partial_ftrace",
-				    json_null());
-	json_object_set_new(o, "call_site_info",
-			    json_text(call_site_info(s)));
-	return o;
+	jw_open(w, '{');
+	for (f = summary_fields; f->name; f++) {
+		jw_key(w, f->name);
+		if (!s->has_ftrace &&
+		    !strcmp(f->name, "functions_partial_ftrace"))
+			jw_null(w);
+		else
+			jw_int(w, (long long)*summary_count(
+					  (struct summary *)s, f));
+	}
+	jw_string_field(w, "call_site_info", call_site_info(s));
+	jw_close(w, '}');
 }
 
-json_t *owner_object(const struct symbol_owner *owner)
+static void write_suffixes(struct json_writer *w, const struct report *r)
 {
-	json_t *o;
-
-	if (!owner->name)
-		return json_null();
-	o = json_object();
-	json_object_set_new(o, "name", json_text(owner->name));
-	json_object_set_new(o, "file", json_str_or_null(owner->decl_file));
-	json_object_set_new(o, "line", json_integer(owner->decl_line));
-	json_object_set_new(o, "tu", json_str_or_null(owner->tu));
-	return o;
-}
-
-json_t *suffixed_object(const struct suffixed_symbol *s)
-{
-	json_t *o = json_object();
-
-	json_object_set_new(o, "symbol", json_text(s->symbol));
-	json_object_set_new(o, "base", json_text(s->base));
-	json_object_set_new(o, "kind",
-			    json_text(s->is_func ? "func" : "object"));
-	json_object_set_new(o, "address", json_addr(s->address));
-	json_object_set_new(o, "base_unique", json_boolean(s->base_unique));
-	json_object_set_new(o, "base_plain", json_boolean(s->base_plain));
-	json_object_set_new(o, "dwarf", owner_object(&s->owner));
-	return o;
-}
-
-static json_t *suffixes_block(const struct report *r)
-{
-	json_t *a = json_array();
 	size_t i;
 
+	jw_open(w, '[');
 	for (i = 0; i < r->nsuffixed; i++)
-		json_array_append_new(a, suffixed_object(&r->suffixed[i]));
-	return a;
+		jw_suffixed(w, &r->suffixed[i]);
+	jw_close(w, ']');
 }
 
-static json_t *symbols_block(const struct report *r)
+static void write_symbols(struct json_writer *w, const struct report *r)
 {
-	json_t *a = json_array(), *o;
 	const struct image_symbol *s;
 	size_t i;
 
+	jw_open(w, '[');
 	for (i = 0; i < r->nsymbols; i++) {
 		s = &r->symbols[i];
-		o = json_object();
-		json_object_set_new(o, "name", json_text(s->name));
-		json_object_set_new(o, "kind",
-				    json_text(s->is_func ? "func" : "object"));
-		json_object_set_new(o, "address", json_addr(s->address));
-		json_object_set_new(o, "size",
-				    json_integer((json_int_t)s->size));
-		json_object_set_new(o, "dwarf", owner_object(&s->owner));
-		json_array_append_new(a, o);
+		jw_open(w, '{');
+		jw_string_field(w, "name", s->name ? s->name : "");
+		jw_string_field(w, "kind", s->is_func ? "func" : "object");
+		jw_addr_field(w, "address", s->address);
+		jw_int_field(w, "size", (long long)s->size);
+		jw_key(w, "dwarf");
+		jw_owner(w, &s->owner);
+		jw_close(w, '}');
 	}
-	return a;
+	jw_close(w, ']');
 }
 
-static json_t *dirs_block(struct report *r, int depth)
+static void write_dirs(struct json_writer *w, struct report *r, int depth)
 {
-	json_t *a = json_array(), *o;
 	struct dir_group *g;
 	size_t i, n = group_by_dir(r, (unsigned int)depth, &g);
 
+	jw_open(w, '[');
 	for (i = 0; i < n; i++) {
-		o = json_object();
-		json_object_set_new(o, "dir", json_text(g[i].dir));
-#define SET_GROUP(f) \
-	json_object_set_new(o, #f, json_integer((json_int_t)g[i].f))
-		SET_GROUP(partial);
-		SET_GROUP(full);
-		SET_GROUP(incomplete);
-		SET_GROUP(untraceable);
-		SET_GROUP(not_attachable);
-		SET_GROUP(sites);
-		SET_GROUP(missed_calls);
-#undef SET_GROUP
-		json_array_append_new(a, o);
+		jw_open(w, '{');
+		jw_string_field(w, "dir", g[i].dir ? g[i].dir : "");
+#define WRITE_GROUP(f) jw_int_field(w, #f, (long long)g[i].f)
+		WRITE_GROUP(partial);
+		WRITE_GROUP(full);
+		WRITE_GROUP(incomplete);
+		WRITE_GROUP(untraceable);
+		WRITE_GROUP(not_attachable);
+		WRITE_GROUP(sites);
+		WRITE_GROUP(missed_calls);
+#undef WRITE_GROUP
+		jw_close(w, '}');
 	}
+	jw_close(w, ']');
 	free(g);
-	return a;
 }
 
-static json_t *tool_block(void)
+static void write_tool(struct json_writer *w)
 {
-	json_t *tool = json_object();
+	jw_open(w, '{');
+	jw_string_field(w, "name", "inlscan");
+	jw_string_field(w, "version", INLSCAN_VERSION);
+	jw_close(w, '}');
+}
 
-	json_object_set_new(tool, "name", json_text("inlscan"));
-	json_object_set_new(tool, "version", json_text(INLSCAN_VERSION));
-	return tool;
+void jw_document_start(struct json_writer *w)
+{
+	jw_open(w, '{');
+	jw_string_field(w, "schema", INLSCAN_SCHEMA);
+}
+
+/* --kernel: the running kernel's ftrace listing against the image's. */
+static void write_runtime(struct json_writer *w, const struct runtime_view *v)
+{
+	jw_open(w, '{');
+	jw_string_field(w, "tracefs", v->tracefs ? v->tracefs : "");
+	jw_int_field(w, "copies_listed", (long long)v->listed);
+	jw_key(w, "table_only");
+	jw_open(w, '{');
+	jw_int_field(w, "count", (long long)v->noffline_only);
+	jw_key(w, "names");
+	jw_strings(w, v->offline_only, v->noffline_only);
+	jw_close(w, '}');
+	jw_key(w, "ftrace_only");
+	jw_open(w, '{');
+	jw_int_field(w, "count", (long long)v->nruntime_only);
+	jw_key(w, "names");
+	jw_strings(w, v->runtime_only, v->nruntime_only);
+	jw_close(w, '}');
+	jw_close(w, '}');
 }
 
 /*
- * The document is written member by member and one function at a time,
- * so that `--sites` on a vmlinux never holds every site as JSON at once.
+ * The document is written member by member, the functions array one
+ * chunk at a time, so that `--sites` on a vmlinux never holds every site
+ * as JSON at once. indent: where the report sits in a larger document.
  */
-/* --kernel: the running kernel's ftrace listing against the image's. */
-static json_t *runtime_block(const struct runtime_view *v)
+static int write_report(FILE *out, struct report *r,
+			const struct render_opts *opts, int indent)
 {
-	json_t *o = json_object(), *off = json_object(), *run = json_object();
-
-	json_object_set_new(o, "tracefs", json_text(v->tracefs));
-	json_object_set_new(o, "copies_listed",
-			    json_integer((json_int_t)v->listed));
-	json_object_set_new(off, "count",
-			    json_integer((json_int_t)v->noffline_only));
-	json_object_set_new(off, "names", string_array(v->offline_only,
-						       v->noffline_only));
-	json_object_set_new(run, "count",
-			    json_integer((json_int_t)v->nruntime_only));
-	json_object_set_new(run, "names", string_array(v->runtime_only,
-						       v->nruntime_only));
-	json_object_set_new(o, "table_only", off);
-	json_object_set_new(o, "ftrace_only", run);
-	return o;
-}
-
-struct emitter {
-	FILE *out;
+	struct json_writer w;
 	int rc;
-	int depth;	/* indentation of this level's members */
-	bool first;	/* no member written yet at this level */
-};
 
-static void indent(FILE *out, int depth)
-{
-	static const char spaces[] = "                ";
-
-	for (; depth > 0; depth -= (int)sizeof(spaces) - 1)
-		fwrite(spaces, 1,
-		       (size_t)(depth < (int)sizeof(spaces) - 1
-				? depth : (int)sizeof(spaces) - 1), out);
-}
-
-/* value as jansson indents it, shifted right by depth spaces. */
-static void dump_value(struct emitter *e, json_t *value, int depth)
-{
-	char *text = json_dumps(value, JSON_INDENT(1) | JSON_ENSURE_ASCII |
-					       JSON_ENCODE_ANY);
-	const char *p, *nl;
-
-	json_decref(value);
-	if (!text) {
-		e->rc = -1;
-		return;
+	jw_init(&w, indent);
+	jw_document_start(&w);
+	jw_key(&w, "tool");
+	write_tool(&w);
+	jw_key(&w, "input");
+	write_input(&w, r);
+	jw_key(&w, "summary");
+	write_summary(&w, &r->summary);
+	jw_key(&w, "functions");
+	rc = jw_flush(&w, out);
+	rc |= json_write_functions(out, r, opts, indent + 1);
+	jw_written_elsewhere(&w, true);
+	if (opts->by_dir >= 0) {
+		jw_key(&w, "by_dir");
+		write_dirs(&w, r, opts->by_dir);
 	}
-	for (p = text; (nl = strchr(p, '\n')); p = nl + 1) {
-		fwrite(p, 1, (size_t)(nl + 1 - p), e->out);
-		indent(e->out, depth);
+	jw_key(&w, "llvm_suffixes");
+	write_suffixes(&w, r);
+	if (opts->outline) {
+		jw_key(&w, "symbols");
+		write_symbols(&w, r);
 	}
-	fputs(p, e->out);
-	free(text);
+	if (r->runtime) {
+		jw_key(&w, "runtime");
+		write_runtime(&w, r->runtime);
+	}
+	jw_key(&w, "warnings");
+	jw_strings(&w, r->warnings, r->nwarnings);
+	jw_close(&w, '}');
+	rc |= jw_flush(&w, out);
+	jw_free(&w);
+	return rc;
 }
 
-/* Takes the reference to value. */
-static void member(struct emitter *e, const char *key, json_t *value)
+static void write_skipped(struct json_writer *w,
+			  const struct scan_results *res)
 {
-	fprintf(e->out, "%s%*s\"%s\": ", e->first ? "\n" : ",\n", e->depth,
-		"", key);
-	e->first = false;
-	dump_value(e, value, e->depth);
-}
-
-static void open_member(struct emitter *e, const char *key)
-{
-	fprintf(e->out, "%s%*s\"%s\": [", e->first ? "\n" : ",\n", e->depth,
-		"", key);
-	e->first = false;
-}
-
-static void emit_functions(struct emitter *e, const struct report *r,
-			   const struct render_opts *opts)
-{
-	fprintf(e->out, "%s%*s\"functions\": ", e->first ? "\n" : ",\n",
-		e->depth, "");
-	e->first = false;
-	if (json_write_functions(e->out, r, opts, e->depth))
-		e->rc = -1;
-}
-
-static void emit_report(FILE *out, struct report *r,
-			const struct render_opts *opts, int depth, int *rc)
-{
-	struct emitter e = { .out = out, .first = true, .depth = depth + 1 };
-
-	fputc('{', out);
-	member(&e, "schema", json_text(INLSCAN_SCHEMA));
-	member(&e, "tool", tool_block());
-	member(&e, "input", input_block(r));
-	member(&e, "summary", summary_block(&r->summary));
-	emit_functions(&e, r, opts);
-	if (opts->by_dir >= 0)
-		member(&e, "by_dir", dirs_block(r, opts->by_dir));
-	member(&e, "llvm_suffixes", suffixes_block(r));
-	if (opts->outline)
-		member(&e, "symbols", symbols_block(r));
-	if (r->runtime)
-		member(&e, "runtime", runtime_block(r->runtime));
-	member(&e, "warnings", string_array(r->warnings, r->nwarnings));
-	fprintf(out, "\n%*s}", depth, "");
-	*rc |= e.rc;
-}
-
-static json_t *skipped_block(const struct scan_results *res)
-{
-	json_t *skipped = json_array(), *s;
 	size_t i;
 
+	jw_open(w, '[');
 	for (i = 0; i < res->nskipped; i++) {
-		s = json_object();
-		json_object_set_new(s, "path",
-				    json_text(res->skipped[i].path));
-		json_object_set_new(s, "error",
-				    json_text(res->skipped[i].error));
-		json_array_append_new(skipped, s);
+		jw_open(w, '{');
+		jw_string_field(w, "path", res->skipped[i].path ?: "");
+		jw_string_field(w, "error", res->skipped[i].error ?: "");
+		jw_close(w, '}');
 	}
-	return skipped;
+	jw_close(w, ']');
 }
 
 /* The reports of several inputs, each rendered into memory. */
@@ -343,7 +272,7 @@ static void render_one_report(void *ctx, size_t k)
 		t->rc[k] = -1;
 		return;
 	}
-	emit_report(mem, t->reports[k], t->opts, 2, &t->rc[k]);
+	t->rc[k] = write_report(mem, t->reports[k], t->opts, 2);
 	if (fclose(mem))
 		t->rc[k] = -1;
 }
@@ -393,45 +322,43 @@ static int emit_reports(FILE *out, const struct scan_results *res,
 }
 
 /* Several inputs: one report each, the failures, and a total. */
-static void emit_multi(FILE *out, const struct scan_results *res,
-		       const struct render_opts *opts, int *rc)
+static int write_multi(FILE *out, const struct scan_results *res,
+		       const struct render_opts *opts)
 {
-	struct emitter e = { .out = out, .first = true, .depth = 1 };
+	struct json_writer w;
 	struct summary total;
 	size_t n;
+	int rc;
 
-	fputc('{', out);
-	member(&e, "schema", json_text(INLSCAN_SCHEMA));
-	member(&e, "tool", tool_block());
-	open_member(&e, "reports");
-	if (emit_reports(out, res, opts, &n))
-		*rc = -1;
-	fputs(n ? "\n ]" : "]", out);
-	member(&e, "skipped", skipped_block(res));
+	jw_init(&w, 0);
+	jw_document_start(&w);
+	jw_key(&w, "tool");
+	write_tool(&w);
+	jw_key(&w, "reports");
+	jw_open(&w, '[');
+	rc = jw_flush(&w, out);
+	rc |= emit_reports(out, res, opts, &n);
+	jw_written_elsewhere(&w, n > 0);
+	jw_close(&w, ']');
+	jw_key(&w, "skipped");
+	write_skipped(&w, res);
 	total_summary(res, &total);
-	member(&e, "total", summary_block(&total));
-	fputs("\n}", out);
-	*rc |= e.rc;
-}
-
-int json_write(FILE *out, json_t *root)
-{
-	int rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_ENSURE_ASCII);
-
-	fputc('\n', out);
-	json_decref(root);
-	return rc;
+	jw_key(&w, "total");
+	write_summary(&w, &total);
+	jw_close(&w, '}');
+	return rc | jw_finish(&w, out);
 }
 
 int render_json(FILE *out, const struct scan_results *res,
 		const struct render_opts *opts)
 {
-	int rc = 0;
+	int rc;
 
-	if (res->nreports == 1 && res->reports[0])
-		emit_report(out, res->reports[0], opts, 0, &rc);
-	else
-		emit_multi(out, res, opts, &rc);
-	fputc('\n', out);
+	if (res->nreports == 1 && res->reports[0]) {
+		rc = write_report(out, res->reports[0], opts, 0);
+		fputc('\n', out);
+	} else {
+		rc = write_multi(out, res, opts);
+	}
 	return rc || ferror(out) ? -1 : 0;
 }

@@ -1,20 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* JSON pieces shared by every JSON writer in report/. */
+/* JSON pieces shared by every document in report/, on json_writer.h. */
 #ifndef INLSCAN_JSON_UTIL_H
 #define INLSCAN_JSON_UTIL_H
 
-#include <jansson.h>
-#include <stdio.h>
-
 #include "../analyzer/model.h"
+#include "json_writer.h"
 
-json_t *json_addr(uint64_t addr);
-/* A string of any bytes, losslessly (escape.h); "" for NULL. */
-json_t *json_text(const char *s);
-json_t *json_str_or_null(const char *s);
-json_t *owner_object(const struct symbol_owner *owner);
-json_t *suffixed_object(const struct suffixed_symbol *s);
-/* Dump root to out, indented, newline-terminated; frees root. */
-int json_write(FILE *out, json_t *root);
+/* A symbol's DWARF owner: an object, or null when it has none. */
+void jw_owner(struct json_writer *w, const struct symbol_owner *owner);
+void jw_suffixed(struct json_writer *w, const struct suffixed_symbol *s);
+/* '{' and the "schema" member every document starts with. */
+void jw_document_start(struct json_writer *w);
 
 #endif

@@ -2,7 +2,6 @@
 #include "tracer.h"
 
 #include <inttypes.h>
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,24 +60,26 @@ int parse_probe_format(const char *s, enum probe_format *f)
 
 static int deny_json(FILE *out, const struct deny_entry *e, size_t n)
 {
-	json_t *root = json_object(), *list = json_array(), *o;
+	struct json_writer w;
 	size_t i;
 
+	jw_init(&w, 0);
+	jw_document_start(&w);
+	jw_key(&w, "denylist");
+	jw_open(&w, '[');
 	for (i = 0; i < n; i++) {
-		o = json_object();
-		json_object_set_new(o, "symbol", json_text(e[i].symbol));
-		json_object_set_new(o, "module", e[i].module
-				    ? json_text(e[i].module) : json_null());
-		json_object_set_new(o, "function", json_text(e[i].fn->name));
-		json_object_set_new(o, "scope", json_text(
-				    scope_name(e[i].fn->scope)));
-		json_object_set_new(o, "missed_inline_sites",
-				    json_integer((json_int_t)e[i].fn->sites));
-		json_array_append_new(list, o);
+		jw_open(&w, '{');
+		jw_string_field(&w, "symbol", e[i].symbol ?: "");
+		jw_string_field(&w, "module", e[i].module);
+		jw_string_field(&w, "function", e[i].fn->name ?: "");
+		jw_string_field(&w, "scope", scope_name(e[i].fn->scope) ?: "");
+		jw_int_field(&w, "missed_inline_sites",
+			     (long long)e[i].fn->sites);
+		jw_close(&w, '}');
 	}
-	json_object_set_new(root, "schema", json_text(INLSCAN_SCHEMA));
-	json_object_set_new(root, "denylist", list);
-	return json_write(out, root);
+	jw_close(&w, ']');
+	jw_close(&w, '}');
+	return jw_finish(&w, out);
 }
 
 /* uprobes and bpftrace want the file by an absolute path. */
@@ -459,64 +460,57 @@ static void probes_bpftrace(FILE *out, const struct probe_target *t)
 		fprintf(out, "\n{\n\t@calls[\"%s\"] = count();\n}\n", key);
 }
 
-static json_t *point_object(const struct probe_set *s, size_t i)
+static void write_point(struct json_writer *w, const struct probe_set *s,
+			size_t i)
 {
 	const struct probe_point *p = &s->points[i];
-	json_t *o = json_object();
-	char ev[EVENT_NAME_MAX], addr[32];
-	const char *module = report_module_name(s->r);
+	char ev[EVENT_NAME_MAX];
 
 	event_name(ev, s->fn, i);
-	snprintf(addr, sizeof(addr), "0x%" PRIx64, p->address);
-	json_object_set_new(o, "kind", json_text(p->kind == PROBE_ENTRY
-						   ? "entry" : "inline"));
-	json_object_set_new(o, "event", json_text(ev));
-	json_object_set_new(o, "module", module ? json_text(module)
-						: json_null());
-	json_object_set_new(o, "symbol", p->symbol ? json_text(p->symbol)
-						   : json_null());
-	json_object_set_new(o, "offset", json_integer((json_int_t)p->offset));
-	json_object_set_new(o, "address", json_text(addr));
-	json_object_set_new(o, "refused", p->refused ? json_text(p->refused)
-						     : json_null());
+	jw_open(w, '{');
+	jw_string_field(w, "kind", p->kind == PROBE_ENTRY ? "entry"
+							  : "inline");
+	jw_string_field(w, "event", ev);
+	jw_string_field(w, "module", report_module_name(s->r));
+	jw_string_field(w, "symbol", p->symbol);
+	jw_int_field(w, "offset", (long long)p->offset);
+	jw_addr_field(w, "address", p->address);
+	jw_string_field(w, "refused", p->refused);
 	if (p->site) {
-		json_object_set_new(o, "caller", p->site->caller
-				    ? json_text(p->site->caller)
-				    : json_null());
-		json_object_set_new(o, "call_file", p->site->call_file
-				    ? json_text(p->site->call_file)
-				    : json_null());
-		json_object_set_new(o, "call_line",
-				    json_integer(p->site->call_line));
+		jw_string_field(w, "caller", p->site->caller);
+		jw_string_field(w, "call_file", p->site->call_file);
+		jw_int_field(w, "call_line", p->site->call_line);
 	}
-	return o;
+	jw_close(w, '}');
 }
 
 static int probes_json(FILE *out, const struct probe_set *sets, size_t n)
 {
-	json_t *root = json_object(), *list = json_array(), *o, *points;
+	struct json_writer w;
 	size_t i, k;
 
+	jw_init(&w, 0);
+	jw_document_start(&w);
+	jw_key(&w, "probes");
+	jw_open(&w, '[');
 	for (i = 0; i < n; i++) {
-		o = json_object();
-		points = json_array();
-		json_object_set_new(o, "function", json_text(sets[i].fn->name));
-		json_object_set_new(o, "input", json_text(sets[i].r->path));
-		json_object_set_new(o, "status", json_text(
-				    status_name(sets[i].fn->status)));
-		json_object_set_new(o, "direct_calls", json_integer(
-				    (json_int_t)sets[i].fn->direct_calls));
-		json_object_set_new(o, "inline_sites", json_integer(
-				    (json_int_t)sets[i].fn->sites));
+		jw_open(&w, '{');
+		jw_string_field(&w, "function", sets[i].fn->name ?: "");
+		jw_string_field(&w, "input", sets[i].r->path ?: "");
+		jw_string_field(&w, "status", status_name(sets[i].fn->status));
+		jw_int_field(&w, "direct_calls",
+			     (long long)sets[i].fn->direct_calls);
+		jw_int_field(&w, "inline_sites", (long long)sets[i].fn->sites);
+		jw_key(&w, "points");
+		jw_open(&w, '[');
 		for (k = 0; k < sets[i].n; k++)
-			json_array_append_new(points,
-					      point_object(&sets[i], k));
-		json_object_set_new(o, "points", points);
-		json_array_append_new(list, o);
+			write_point(&w, &sets[i], k);
+		jw_close(&w, ']');
+		jw_close(&w, '}');
 	}
-	json_object_set_new(root, "schema", json_text(INLSCAN_SCHEMA));
-	json_object_set_new(root, "probes", list);
-	return json_write(out, root);
+	jw_close(&w, ']');
+	jw_close(&w, '}');
+	return jw_finish(&w, out);
 }
 
 int render_probes(FILE *out, const struct probe_set *sets, size_t nsets,

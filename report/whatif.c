@@ -24,75 +24,78 @@ static const char *pin_words(const struct whatif_row *row)
 	return row->data_ref ? "data_ref" : "-";
 }
 
-static json_t *totals_object(const struct whatif_totals *t)
+/* The totals' members, into an object the caller opened. */
+static void write_totals(struct json_writer *w, const struct whatif_totals *t)
 {
-	json_t *o = json_object();
-
-#define SET(f) json_object_set_new(o, #f, json_integer((json_int_t)t->f))
-	SET(functions);
-	SET(pinned);
-	SET(choose_everywhere);
-	SET(choose_nowhere);
-	SET(everywhere);
-	SET(nowhere);
-	SET(recommended);
-#undef SET
-	return o;
+#define WRITE_TOTAL(f) jw_int_field(w, #f, (long long)t->f)
+	WRITE_TOTAL(functions);
+	WRITE_TOTAL(pinned);
+	WRITE_TOTAL(choose_everywhere);
+	WRITE_TOTAL(choose_nowhere);
+	WRITE_TOTAL(everywhere);
+	WRITE_TOTAL(nowhere);
+	WRITE_TOTAL(recommended);
+#undef WRITE_TOTAL
 }
 
-static json_t *row_object(const struct whatif_row *row)
+static void write_row(struct json_writer *w, const struct whatif_row *row)
 {
-	json_t *o = json_object(), *pins = json_array();
 	const struct function *fn = row->fn;
 
-	json_object_set_new(o, "name", json_text(fn->name));
-	json_object_set_new(o, "copies", json_integer((json_int_t)row->ncopies));
-	json_object_set_new(o, "copy_bytes",
-			    json_integer((json_int_t)row->copy_bytes));
-	json_object_set_new(o, "sites", json_integer((json_int_t)fn->sites));
-	json_object_set_new(o, "inlined_bytes",
-			    json_integer((json_int_t)fn->inlined_bytes));
-	json_object_set_new(o, "avg_inline",
-			    json_integer((json_int_t)row->avg_inline));
-	json_object_set_new(o, "direct_calls",
-			    json_integer((json_int_t)fn->direct_calls));
+	jw_open(w, '{');
+	jw_string_field(w, "name", fn->name ?: "");
+	jw_int_field(w, "copies", (long long)row->ncopies);
+	jw_int_field(w, "copy_bytes", (long long)row->copy_bytes);
+	jw_int_field(w, "sites", (long long)fn->sites);
+	jw_int_field(w, "inlined_bytes", (long long)fn->inlined_bytes);
+	jw_int_field(w, "avg_inline", (long long)row->avg_inline);
+	jw_int_field(w, "direct_calls", (long long)fn->direct_calls);
+	jw_key(w, "pinned_by");
+	jw_open(w, '[');
 	if (fn->exported)
-		json_array_append_new(pins, json_text("exported"));
+		jw_string(w, "exported");
 	if (row->data_ref)
-		json_array_append_new(pins, json_text("data_ref"));
-	json_object_set_new(o, "pinned_by", pins);
-	json_object_set_new(o, "everywhere",
-			    json_integer((json_int_t)row->everywhere));
-	json_object_set_new(o, "nowhere", json_integer((json_int_t)row->nowhere));
-	json_object_set_new(o, "recommend", json_text(choice_name(row->choice)));
-	return o;
+		jw_string(w, "data_ref");
+	jw_close(w, ']');
+	jw_int_field(w, "everywhere", (long long)row->everywhere);
+	jw_int_field(w, "nowhere", (long long)row->nowhere);
+	jw_string_field(w, "recommend", choice_name(row->choice));
+	jw_close(w, '}');
 }
 
 static int whatif_json(FILE *out, const struct report *r,
-		       const struct whatif *w)
+		       const struct whatif *wi)
 {
-	json_t *root = json_object(), *rows = json_array(), *dirs, *d;
+	struct json_writer w;
 	size_t i;
 
-	for (i = 0; i < w->nrows; i++)
-		json_array_append_new(rows, row_object(&w->rows[i]));
-	json_object_set_new(root, "schema", json_text(INLSCAN_SCHEMA));
-	json_object_set_new(root, "input", json_text(r->path));
-	json_object_set_new(root, "call_bytes", json_integer(w->call_bytes));
-	json_object_set_new(root, "direct_calls_exact",
-			    json_boolean(w->calls_exact));
-	json_object_set_new(root, "total", totals_object(&w->total));
-	json_object_set_new(root, "functions", rows);
-	if (w->dirs) {
-		dirs = json_array();
-		for (i = 0; i < w->ndirs; i++) {
-			d = totals_object(&w->dirs[i].totals);
-			json_object_set_new(d, "dir", json_text(w->dirs[i].dir));
-			json_array_append_new(dirs, d);
+	jw_init(&w, 0);
+	jw_document_start(&w);
+	jw_string_field(&w, "input", r->path ?: "");
+	jw_int_field(&w, "call_bytes", wi->call_bytes);
+	jw_bool_field(&w, "direct_calls_exact", wi->calls_exact);
+	jw_key(&w, "total");
+	jw_open(&w, '{');
+	write_totals(&w, &wi->total);
+	jw_close(&w, '}');
+	jw_key(&w, "functions");
+	jw_open(&w, '[');
+	for (i = 0; i < wi->nrows; i++)
+		write_row(&w, &wi->rows[i]);
+	jw_close(&w, ']');
+	if (wi->dirs) {
+		jw_key(&w, "by_dir");
+		jw_open(&w, '[');
+		for (i = 0; i < wi->ndirs; i++) {
+			jw_open(&w, '{');
+			write_totals(&w, &wi->dirs[i].totals);
+			jw_string_field(&w, "dir", wi->dirs[i].dir ?: "");
+			jw_close(&w, '}');
 		}
-		json_object_set_new(root, "by_dir", dirs);
+		jw_close(&w, ']');
 	}
-	return json_write(out, root);
+	jw_close(&w, '}');
+	return jw_finish(&w, out);
 }
 
 /* |everywhere - nowhere|, exact over the whole range of both. */
