@@ -73,6 +73,10 @@ $(BUILD)/test_relocate: $(call obj,tests/unit/test_relocate.c \
 	common/util.c dwarf/input.c dwarf/relocate.c)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/test_dies: $(call obj,tests/unit/test_dies.c common/util.c \
+	dwarf/input.c dwarf/relocate.c dwarf/dies.c dwarf/lines.c)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(BUILD)/test_json_writer: $(call obj,tests/unit/test_json_writer.c \
 	common/util.c report/json_writer.c report/json_functions.c \
 	report/ordered.c report/common.c report/escape.c \
@@ -100,9 +104,10 @@ check: deps
 	$(MAKE) SANITIZE=1 build/san/inlscan build/san/test_analyzer \
 		build/san/test_classify \
 		build/san/test_json_writer build/san/test_arena \
-		build/san/test_relocate build/san/test_util
+		build/san/test_relocate build/san/test_util \
+		build/san/test_dies
 	$(MAKE) FUZZ=1 build/fuzz/fuzz_scan
-	INLSCAN=build/san/inlscan \
+	INLSCAN=build/san/inlscan TEST_DIES=build/san/test_dies \
 		UNIT_TESTS="build/san/test_analyzer build/san/test_classify \
 			build/san/test_json_writer \
 			build/san/test_arena build/san/test_relocate \

@@ -1,21 +1,18 @@
 #!/usr/bin/env bash
-# The whole test suite: analyzer unit tests, the examples built by gcc and
-# clang in every LTO mode, input formats, bad inputs, and a real Debian
-# kernel. Prints "N passed, N failed" last; exits non-zero on a failure.
+# The whole test suite: the C unit tests, then every case file of
+# tests/cases/ on its own (tests/case.sh: its own shell and build
+# directory): the examples built by gcc and clang in every LTO mode,
+# input formats, bad inputs, a real Debian kernel, booted too. Prints
+# "N passed, N failed" last; exits non-zero on a failure.
 set -u
 cd "$(dirname "$0")/.."
 top=$PWD
 . tests/lib.sh
 
-INLSCAN=${INLSCAN:-$top/inlscan}
 UNIT_TESTS=${UNIT_TESTS:-}
-case $INLSCAN in /*) ;; *) INLSCAN=$top/$INLSCAN ;; esac
-# a sanitizer report must not pass for an ordinary exit 1
-export ASAN_OPTIONS=exitcode=99:detect_leaks=1:abort_on_error=0
-export UBSAN_OPTIONS=halt_on_error=1:exitcode=98:print_stacktrace=1
-B=$top/tests/build
-rm -rf "$B"
-mkdir -p "$B"
+export INLSCAN=${INLSCAN:-$top/inlscan}
+rm -rf tests/build
+mkdir -p tests/build
 
 # C unit tests: each prints "N passed, M failed" and exits non-zero on M
 for unit in $UNIT_TESTS; do
@@ -31,9 +28,22 @@ for unit in $UNIT_TESTS; do
 		not_ok "$name ran"
 done
 
+# each case alone, its output as it comes; its totals added to these
+log=$(mktemp)
 for f in tests/cases/*.sh; do
-	echo "# $f"
-	. "$f"
+	tests/case.sh "$f" 2>&1 | tee "$log" |
+		sed -u 's/^\([0-9]* passed, [0-9]* failed\)$/# \1/'
+	rc=${PIPESTATUS[0]}
+	last=$(tail -n 1 "$log")
+	if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+		pass=$((pass + BASH_REMATCH[1]))
+		fail=$((fail + BASH_REMATCH[2]))
+		[ $rc = 0 ] || [ "${BASH_REMATCH[2]}" != 0 ] ||
+			not_ok "$f: exit $rc with no failed check"
+	else
+		not_ok "$f: ended without its totals (exit $rc): $last"
+	fi
 done
+rm -f "$log"
 
 finish

@@ -1,69 +1,9 @@
 # examples/inline-cases in every compiler and LTO mode, checked against
 # tests/expected/inline-cases.txt and against llvm-dwarfdump and readelf.
-ex=$top/examples/inline-cases
-expected=$top/tests/expected/inline-cases.txt
 
-# name mode compiler flags...
-builds=(
-	"gcc-nolto nolto gcc -O2 -g"
-	"clang14-nolto nolto clang -O2 -g"
-	"clang19-nolto nolto clang-19 -O2 -g"
-	"clang14-thin thin clang -O2 -g -flto=thin -fuse-ld=lld"
-	"clang19-thin thin clang-19 -O2 -g -flto=thin -fuse-ld=lld-19"
-	"clang14-full full clang -O2 -g -flto -fuse-ld=lld"
-	"clang19-full full clang-19 -O2 -g -flto -fuse-ld=lld-19"
-	"gcc-lto full gcc -O2 -g -flto"
-	"gcc-dwarf4 nolto gcc -O2 -gdwarf-4"
-	"clang19-dwarf4-thin thin clang-19 -O2 -gdwarf-4 -flto=thin -fuse-ld=lld-19"
-	"gcc-gz nolto gcc -O2 -g -gz=zlib"
-)
-
-# check_build NAME MODE FILE [inlscan options]: every expectation of MODE
-check_build() {
-	local name=$1 mode=$2 file=$3 json row fn want got names
-	shift 3
-	json=$("$INLSCAN" scan --json --all "$@" "$file")
-	check_eq "$name: scan exits 0" 0 $?
-	names=$(awk -v m="$mode" '$1 == m {print $2}' "$expected" | sort | tr '\n' ' ')
-	got=$(echo "$json" | jq -r '.functions[].name' | sort | tr '\n' ' ')
-	check_eq "$name: exactly the expected functions" "$names" "$got"
-	while read -r m fn status scope sites cross syms; do
-		[ "$m" = "$mode" ] || continue
-		want="$status $scope $sites $cross"
-		got=$(echo "$json" | jq -r --arg n "$fn" '.functions[] |
-			select(.name == $n) |
-			"\(.status) \(.scope // "-") \(.sites.total) \(.sites.cross_tu)"')
-		check_eq "$name: $fn status/scope/sites/cross" "$want" "$got"
-		got=$(echo "$json" | jq -r --arg n "$fn" '[.functions[] |
-			select(.name == $n) | .out_of_line[].symbol] |
-			if length == 0 then "-" else join(",") end')
-		if [[ $got =~ ^${syms}$ ]]; then
-			ok "$name: $fn out-of-line symbols $got"
-		else
-			not_ok "$name: $fn out-of-line symbols: want /$syms/, got $got"
-		fi
-	done < <(grep -v '^#' "$expected")
-	want=$(awk -v m="$mode" '$1 == m {s += $5} END {print s}' "$expected")
-	got=$(echo "$json" | jq '.summary.inline_sites')
-	check_num "$name: inline sites sum to the expected total" "$want" "$got"
-	# independent: llvm-dwarfdump counts the inlined-subroutine DIEs
-	want=$(llvm-dwarfdump-19 --statistics "$file" |
-		jq '."#inlined functions"')
-	got=$(echo "$json" | jq '.summary.inline_sites + .summary.inline_sites_discarded + .summary.inline_sites_split_parts')
-	check_num "$name: inline sites = llvm-dwarfdump #inlined functions" "$want" "$got"
-	# independent: every reported copy is a FUNC symbol at that address
-	want=$(readelf -sW "$file" | awk '$4 == "FUNC" && $3 > 0 {a = $2; sub(/^0+/, "", a); print $8, "0x" a}' | sort -u)
-	got=$(echo "$json" | jq -r '.functions[].out_of_line[] | "\(.symbol) \(.address)"' | sort -u)
-	missing=$(comm -13 <(echo "$want") <(echo "$got"))
-	check_eq "$name: every out-of-line copy is a readelf FUNC symbol at its address" "" "$missing"
-}
-
-for b in "${builds[@]}"; do
-	read -r name mode cc flags <<<"$b"
-	if ! $cc $flags -o "$B/$name" "$ex"/*.c 2>"$B/$name.log"; then
-		not_ok "$name: build failed: $(head -n 3 "$B/$name.log")"
-		continue
-	fi
+for b in "${example_builds[@]}"; do
+	read -r name mode _ <<<"$b"
+	need_example "$name" || continue
 	check_build "$name" "$mode" "$B/$name"
 done
 

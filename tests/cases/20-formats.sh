@@ -1,6 +1,7 @@
 # Input formats: relocatable objects, directories, separate debug files,
 # dwz alt files, ftrace tables, GCC clones, and -j determinism.
 ex=$top/examples/inline-cases
+need_example gcc-nolto clang19-nolto gcc-dwarf4
 mkdir -p "$B/objs"
 
 # ET_REL: main.o keeps helper (address taken) and inlines it twice plus

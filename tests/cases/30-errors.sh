@@ -1,6 +1,9 @@
 # Bad input: one clear line and exit 1 (2 for usage), never a crash.
 d=$B/bad
-mkdir -p "$d"
+mkdir -p "$d" "$B/objs"
+need_example gcc-nolto
+gcc -O2 -g -c -o "$B/objs/main.o" "$top/examples/inline-cases/main.c"
+gcc -O2 -g -c -o "$B/objs/lib.o" "$top/examples/inline-cases/lib.c"
 : >"$d/empty"
 echo "hello" >"$d/text"
 head -c 100 "$B/gcc-nolto" >"$d/trunc-header"

@@ -1,16 +1,6 @@
 # A real Debian kernel (vmlinux and debug modules), fetched once into the
 # cache by tests/get-kernel.sh. INLSCAN_KERNEL=0 skips it.
-getter=$top/tests/get-kernel.sh
-if [ "${INLSCAN_KERNEL:-1}" = 0 ]; then
-	echo "# kernel tests skipped: INLSCAN_KERNEL=0"
-	return 0 2>/dev/null || exit 0
-fi
-vmlinux=$(sh "$getter" 2>"$B/kernel-fetch.log")
-if [ ! -f "$vmlinux" ]; then
-	not_ok "fetch the Debian kernel: $(tail -n 1 "$B/kernel-fetch.log")"
-	return 0 2>/dev/null || exit 0
-fi
-modules=$(dirname "$(dirname "$vmlinux")")/lib/modules
+need_kernel || return 0
 
 "$INLSCAN" scan --json "$vmlinux" >"$B/vmlinux.json"
 check_eq "vmlinux: scan exits 0" 0 $?

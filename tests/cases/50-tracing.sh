@@ -3,6 +3,7 @@
 # examples/tracing and examples/inline-cases, and from readelf and
 # llvm-dwarfdump.
 tr=$top/examples/tracing/tracing.c
+need_example gcc-nolto clang19-nolto
 ex=$top/examples/inline-cases
 mkdir -p "$B/tracing"
 kflags="-O2 -g -pg -mfentry -mrecord-mcount"

@@ -3,6 +3,7 @@
 # livepatch example's source and patch, and from readelf.
 expected=$top/tests/expected/inline-cases.txt
 lp=$top/examples/livepatch
+need_example clang19-nolto clang19-thin clang19-full
 L=$B/livepatch
 rm -rf "$L"
 mkdir -p "$L/orig" "$L/patched"

@@ -6,6 +6,7 @@ if ! command -v chromium >/dev/null; then
 	return 0 2>/dev/null || exit 0
 fi
 H=$B/report
+need_example gcc-nolto clang19-nolto clang19-thin
 mkdir -p "$H"
 browse() {
 	timeout 120 chromium --headless --no-sandbox --disable-gpu \

@@ -7,6 +7,7 @@
 #define INLSCAN_TEST_CHECK_H
 
 #include <stdio.h>
+#include <string.h>
 
 static int passed, failed;
 
@@ -20,6 +21,38 @@ static int passed, failed;
 			printf(__VA_ARGS__);                    \
 			printf("\n");                           \
 		}                                               \
+	} while (0)
+
+/* got == want as integers; a failure prints both. */
+#define CHECK_EQ(got, want, ...)                                        \
+	do {                                                            \
+		long long got_ = (long long)(got);                      \
+		long long want_ = (long long)(want);                    \
+		if (got_ == want_) {                                    \
+			passed++;                                       \
+		} else {                                                \
+			failed++;                                       \
+			printf("FAIL %s:%d: ", __FILE__, __LINE__);     \
+			printf(__VA_ARGS__);                            \
+			printf(": got %lld, want %lld\n", got_, want_); \
+		}                                                       \
+	} while (0)
+
+/* The same for strings (NULL equals only NULL). */
+#define CHECK_STREQ(got, want, ...)                                     \
+	do {                                                            \
+		const char *got_ = (got), *want_ = (want);              \
+		if (got_ == want_ ||                                    \
+		    (got_ && want_ && !strcmp(got_, want_))) {          \
+			passed++;                                       \
+		} else {                                                \
+			failed++;                                       \
+			printf("FAIL %s:%d: ", __FILE__, __LINE__);     \
+			printf(__VA_ARGS__);                            \
+			printf(": got '%s', want '%s'\n",               \
+			       got_ ? got_ : "(null)",                  \
+			       want_ ? want_ : "(null)");               \
+		}                                                       \
 	} while (0)
 
 #endif
