@@ -262,7 +262,7 @@ static void test_thinlto_units(void)
 	      "bar partial, both");
 	CHECK(f && !f->plain_symbol, "bar only exists as bar.llvm.N");
 	CHECK(f && f->in_symtab, "bar counts by symtab (suffix stripped)");
-	CHECK(r->summary.functions_partial_clone_only == 1,
+	CHECK_EQ(r->summary.functions_partial_clone_only, 1,
 	      "one partial name without a plain symbol");
 	CHECK(!strcmp(r->lto, "thin"), "duplicate unit names: thin, got %s",
 	      r->lto);
@@ -372,9 +372,8 @@ static void test_dangling_specification(void)
 	      "dangling: 2 sites through the broken specification");
 	CHECK(fn(r, "plain") && fn(r, "plain")->sites == 2,
 	      "plain: 2 sites, listed after the broken chain");
-	CHECK(r->summary.unresolved_refs == 1,
-	      "the one broken reference counted once, got %zu",
-	      r->summary.unresolved_refs);
+	CHECK_EQ(r->summary.unresolved_refs, 1,
+	      "the one broken reference counted once");
 	done(img, r);
 }
 
@@ -416,10 +415,9 @@ static void test_names_meet_across_units(void)
 		       fn(r, name)->ndecls == 1;
 	}
 	CHECK(all, "each shared_N: one function, 4 sites, 1 declaration");
-	CHECK(r->nfunctions == 9, "8 shared names and caller, got %zu",
-	      r->nfunctions);
-	CHECK(r->summary.unresolved_refs == 8,
-	      "8 broken references, got %zu", r->summary.unresolved_refs);
+	CHECK_EQ(r->nfunctions, 9, "8 shared names and caller");
+	CHECK_EQ(r->summary.unresolved_refs, 8,
+	      "8 broken references");
 	done(img, r);
 }
 
@@ -447,8 +445,7 @@ static void test_unordered_records(void)
 	CHECK(fn(r, "helper") && fn(r, "helper")->sites == 1 &&
 		      fn(r, "later_inline") && fn(r, "later_inline")->sites == 1,
 	      "both sites resolve though DIEs are out of offset order");
-	CHECK(r->summary.unresolved_refs == 0, "nothing unresolved, got %zu",
-	      r->summary.unresolved_refs);
+	CHECK_EQ(r->summary.unresolved_refs, 0, "nothing unresolved");
 	done(img, r);
 }
 
@@ -637,7 +634,7 @@ static void test_blind_spots(void)
 	free(deny);
 	n = denylist_select(&r, 1, &(struct deny_filter){ .dir = "kernel/x" },
 			    &deny);
-	CHECK(n == 0, "deny-list --dir kernel/x: empty");
+	CHECK_EQ(n, 0, "deny-list --dir kernel/x: empty");
 	free(deny);
 	n = probe_points(r, fn(r, "notrace"), &pts);
 	CHECK(n == 2 && pts[0].kind == PROBE_ENTRY &&
@@ -782,8 +779,7 @@ static void test_shared_symbol(void)
 		owned += fn(r, names[i]) && fn(r, names[i])->ncopies == 1 &&
 			 fn(r, names[i])->copies[0].symbol &&
 			 !strcmp(fn(r, names[i])->copies[0].symbol, "folded");
-	CHECK(owned == 3, "each function has the symbol as its copy, got %zu",
-	      owned);
+	CHECK_EQ(owned, 3, "each function has the symbol as its copy");
 	CHECK(r->nsymbols == 1 && r->symbols[0].owner.name &&
 		      !strcmp(r->symbols[0].owner.name, "third") &&
 		      r->symbols[0].owner.decl_line == 3,
@@ -891,13 +887,12 @@ static void test_split_parts(void)
 		      fn(r, "f")->site_list[0].call_line == 52,
 	      "f: one site (h, line 52), got %zu",
 	      fn(r, "f") ? fn(r, "f")->sites : 0);
-	CHECK(r->summary.inline_sites_split_parts == 2,
-	      "two split parts, got %zu", r->summary.inline_sites_split_parts);
+	CHECK_EQ(r->summary.inline_sites_split_parts, 2,
+	      "two split parts");
 	CHECK(fn(r, "g") && fn(r, "g")->sites == 1 &&
 		      fn(r, "g")->status == STATUS_PARTIAL,
 	      "g: recursion stays a site, partial");
-	CHECK(r->summary.inline_sites == 2, "sites 2, got %zu",
-	      r->summary.inline_sites);
+	CHECK_EQ(r->summary.inline_sites, 2, "sites 2");
 	done(img, r);
 }
 
