@@ -104,8 +104,8 @@ struct options {
 
 /*
  * With one input on several threads, its image is freed on a thread of
- * its own while the report is written (on the analysis' thread, its 7 ms
- * left the other CPUs idle); joined when the session ends.
+ * its own while the report is written (on the analysis' thread it left
+ * the other CPUs idle); joined when the session ends.
  */
 struct image_reaper {
 	pthread_t thread;

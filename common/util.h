@@ -81,8 +81,8 @@ static inline uint64_t hash_u64(uint64_t x)
 
 /*
  * A process about to exit need not free what it holds: freeing a
- * vmlinux's report (37,000 functions and their arrays) takes 20 ms, on
- * one thread, after the output is written. Builds with a leak checker
+ * vmlinux's report, function by function, is serial work after the
+ * output is written. Builds with a leak checker
  * (AddressSanitizer's) free everything, so that a real leak still shows.
  */
 #if defined(__SANITIZE_ADDRESS__)

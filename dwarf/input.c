@@ -626,8 +626,8 @@ void debug_sections_find(Dwarf *dbg, struct debug_sections *s)
 
 /*
  * Each release flushes the TLB of every CPU that runs a thread of this
- * process (an exit each under a hypervisor): one per unit was 2,000 on a
- * vmlinux. Releasing what lies between units another handle walked costs
+ * process (an exit each under a hypervisor), so one per unit of a vmlinux
+ * would be thousands. Releasing what lies between units another handle walked costs
  * nothing: this handle never touched those pages.
  */
 #define RELEASE_BATCH (4u << 20)

@@ -3,8 +3,8 @@
  * libdwfl relocates every section of an ET_REL file through
  * gelf_getrela/gelf_update_rela, one call per relocation, and then
  * rewrites each relocation section it applied: a copy-on-write copy of
- * every page of them. A debug module's .rela.debug_info is half again the
- * size of its .debug_info (608 MB against 409 MB over Debian's modules).
+ * every page of them, and a debug module's .rela.debug_info is larger
+ * than its .debug_info (docs/performance.md).
  * Reading the relocation arrays as they lie in the file and writing only
  * the sections inlscan reads does the same work in a few loads and a
  * store per relocation; writing into memory reused from module to module,

@@ -289,8 +289,8 @@ static int write_one_report(void *ctx, size_t k, FILE *out)
 }
 
 /*
- * The reports, on opts->jobs threads: a modules tree is 1,138 reports,
- * and each report's functions are too few to split.
+ * The reports, on opts->jobs threads: a modules tree is a thousand
+ * reports, and each report's functions are too few to split.
  */
 static int emit_reports(FILE *out, const struct scan_results *res,
 			const struct render_opts *opts, size_t *n)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The functions array: the bulk of a report (190 MB for a vmlinux with
+ * The functions array: the bulk of a report (most of a vmlinux's with
  * --sites), so it is written without jansson trees and, on several
  * threads, in chunks that the calling thread writes out in order.
  */

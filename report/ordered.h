@@ -22,8 +22,8 @@ struct ordered_pieces {
 
 /*
  * Render on jobs threads, never more than a few pieces per thread ahead
- * of the one written (a vmlinux's functions with --sites are 190 MB of
- * text); the calling thread renders too, alone if jobs < 2. Returns 0,
+ * of the one written (a vmlinux's functions with --sites are hundreds of
+ * MB of text); the calling thread renders too, alone if jobs < 2. Returns 0,
  * or -1 if a write failed.
  */
 int write_ordered(FILE *out, const struct ordered_pieces *p, int jobs);
