@@ -173,24 +173,28 @@ void jw_document_start(struct json_writer *w)
 	jw_string_field(w, "schema", INLSCAN_SCHEMA);
 }
 
+/* key: {"count": n, "names": [...]} */
+static void write_counted_names(struct json_writer *w, const char *key,
+				const char *const *names, size_t n)
+{
+	jw_key(w, key);
+	jw_open(w, '{');
+	jw_int_field(w, "count", (long long)n);
+	jw_key(w, "names");
+	jw_strings(w, names, n);
+	jw_close(w, '}');
+}
+
 /* --kernel: the running kernel's ftrace listing against the image's. */
 static void write_runtime(struct json_writer *w, const struct runtime_view *v)
 {
 	jw_open(w, '{');
 	jw_string_field(w, "tracefs", v->tracefs ? v->tracefs : "");
 	jw_int_field(w, "copies_listed", (long long)v->listed);
-	jw_key(w, "table_only");
-	jw_open(w, '{');
-	jw_int_field(w, "count", (long long)v->noffline_only);
-	jw_key(w, "names");
-	jw_strings(w, v->offline_only, v->noffline_only);
-	jw_close(w, '}');
-	jw_key(w, "ftrace_only");
-	jw_open(w, '{');
-	jw_int_field(w, "count", (long long)v->nruntime_only);
-	jw_key(w, "names");
-	jw_strings(w, v->runtime_only, v->nruntime_only);
-	jw_close(w, '}');
+	write_counted_names(w, "table_only", v->offline_only,
+			    v->noffline_only);
+	write_counted_names(w, "ftrace_only", v->runtime_only,
+			    v->nruntime_only);
 	jw_close(w, '}');
 }
 
