@@ -28,7 +28,7 @@ FUZZ_SECONDS ?= 60
 
 COMMON := common/util.c common/records.c common/arena.c common/strpool.c
 DWARF := dwarf/input.c dwarf/walk.c dwarf/image.c dwarf/tables.c dwarf/locate.c \
-	dwarf/tracefs.c \
+	dwarf/tracefs.c dwarf/code.c \
 	dwarf/datarefs.c dwarf/lines.c dwarf/dies.c dwarf/scan.c \
 	dwarf/relocate.c
 ANALYZER := analyzer/join.c analyzer/symbols.c \
@@ -36,10 +36,12 @@ ANALYZER := analyzer/join.c analyzer/symbols.c \
 	analyzer/partition.c analyzer/functions.c analyzer/copies.c \
 	analyzer/analyze.c analyzer/describe.c \
 	analyzer/tracer.c \
-	analyzer/compare.c analyzer/whatif.c
+	analyzer/compare.c analyzer/renames.c analyzer/livepatch.c \
+	analyzer/whatif.c
 REPORT := report/common.c report/escape.c report/json.c report/json_functions.c \
 	report/json_writer.c report/ordered.c report/text.c report/load.c \
-	report/tracer.c report/compare.c report/whatif.c report/html.c
+	report/tracer.c report/compare.c report/livepatch.c report/whatif.c \
+	report/html.c
 CLI := cli/main.c cli/option_table.c cli/options.c cli/session.c cli/scan.c cli/denylist.c \
 	cli/probes.c cli/suffixes.c cli/whatif.c cli/diff.c cli/report.c \
 	cli/inputs.c cli/output.c cli/partial.c cli/bpftrace.c

@@ -334,6 +334,7 @@ struct report *analyze_image(const struct image_rec *img,
 	a.strings = &r->strings;
 	a.join = &join;
 	r->sites_listed = opts->want_sites;
+	r->has_code = img->has_code;
 	join_build(&join, img, &r->strings, opts->jobs);
 	a.root_names = arena_alloc(join.tables,
 				   (join.ndies + 1) * sizeof(*a.root_names));

@@ -190,6 +190,8 @@ void report_free(struct report *r)
 	}
 	free(r->functions);
 	free(r->suffixed);
+	for (i = 0; i < r->nsymbols; i++)
+		free(r->symbols[i].refs);
 	free(r->symbols);
 	free(r->producers);
 	free(r->dwarf_versions);

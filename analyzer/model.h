@@ -122,12 +122,25 @@ struct symbol_owner {
 };
 
 /* A FUNC or OBJECT symbol of the image, with its DWARF owner. */
+/* What a function's code refers to at one relocation (dwarf/code.h). */
+struct code_reference {
+	const char *target;	/* interned: symbol, string or section */
+	int64_t delta;
+	uint32_t offset, type;
+	uint8_t kind;		/* enum code_target */
+};
+
 struct image_symbol {
 	const char *name;
 	const char *base;	/* name without .llvm.N / .lto_priv.N */
 	bool is_func;
 	uint64_t address, size;
 	struct symbol_owner owner;
+	/* with code fingerprints (diff --livepatch on ELF files) */
+	bool has_code;
+	uint64_t code_hash;
+	struct code_reference *refs;
+	size_t nrefs;
 };
 
 struct suffixed_symbol {
@@ -183,6 +196,7 @@ struct report {
 	size_t units;
 	bool is_kernel;
 	bool sites_listed;	/* site_list filled (scan --sites) */
+	bool has_code;		/* symbols carry code fingerprints */
 	struct summary summary;
 	struct function *functions;	/* sorted by name, all statuses */
 	size_t nfunctions;

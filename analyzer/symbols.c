@@ -194,6 +194,28 @@ const char *suffixed_base(struct strpool *pool, const char *sym)
 	return NULL;
 }
 
+/* A function's code fingerprint, its references' targets interned. */
+static void copy_code(const struct image_rec *img, const struct sym_rec *sym,
+		      struct strpool *pool, struct image_symbol *s)
+{
+	const struct code_ref *from = &img->code_refs[sym->first_ref];
+	struct code_reference *to;
+	size_t k;
+
+	s->has_code = true;
+	s->code_hash = sym->code_hash;
+	s->nrefs = sym->nrefs;
+	s->refs = xcalloc(s->nrefs + 1, sizeof(*s->refs));
+	for (k = 0; k < s->nrefs; k++) {
+		to = &s->refs[k];
+		to->target = strpool_intern(pool, from[k].target);
+		to->delta = from[k].delta;
+		to->offset = from[k].offset;
+		to->type = from[k].type;
+		to->kind = from[k].kind;
+	}
+}
+
 void list_symbols(const struct image_rec *img, struct report *r,
 		  size_t first, size_t end)
 {
@@ -209,6 +231,8 @@ void list_symbols(const struct image_rec *img, struct report *r,
 		s->is_func = img->syms[i].kind == SYM_FUNC;
 		s->address = img->syms[i].addr;
 		s->size = img->syms[i].size;
+		if (img->syms[i].has_code)
+			copy_code(img, &img->syms[i], &r->strings, s);
 	}
 }
 

@@ -23,6 +23,7 @@
 #include "../report/load.h"
 #include "../report/render.h"
 #include "../report/compare.h"
+#include "../report/livepatch.h"
 #include "../report/html.h"
 #include "../report/tracer.h"
 #include "../report/whatif.h"

@@ -71,16 +71,17 @@ static const struct option_spec option_table[] = {
 	  "exit 1 if NEW has what OLD had not: new-partial,\n"
 	  "new-full, renamed (comma-separated, repeatable)" },
 	{ "livepatch", 0, NULL, OPT_LIVEPATCH, CMD_DIFF,
-	  "OLD is the original, NEW the patched build: list the\n"
-	  "symbols a binary-diff tool cannot pair by name\n"
-	  "(suffix hash changed, appeared, vanished; ambiguous\n"
-	  "where several candidates remain), and for every\n"
-	  "changed function each function carrying it inline.\n"
+	  "OLD is the original, NEW the patched build (best the\n"
+	  "objects a binary-diff tool compares, vmlinux.o): the\n"
+	  "symbols it cannot pair by name, the functions whose\n"
+	  "code or relocations differ and why (own code, a\n"
+	  "carried inline function, flipped inlining, a renamed\n"
+	  "reference, layout), new and gone functions.\n"
 	  "A REPORT.json needs 'scan --json --all --sites'." },
 	{ "changed", 0, "NAMES", OPT_CHANGED, CMD_DIFF,
 	  "functions the patch changes (comma-separated,\n"
-	  "repeatable); functions whose copy changed size are\n"
-	  "found without it" },
+	  "repeatable): their own code is a cause even where\n"
+	  "something else explains the change" },
 	{ "diff", 0, "OTHER", OPT_DIFF, CMD_REPORT,
 	  "OTHER (ELF or REPORT.json) is the baseline: the\n"
 	  "LTO vs non-LTO or original vs patched view" },

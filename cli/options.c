@@ -138,6 +138,7 @@ static int apply_option(struct options *o, int c, const char *arg)
 	case OPT_LIVEPATCH:
 		o->livepatch = true;
 		o->analyze.want_sites = true;
+		o->scan.want_code = true;
 		return 0;
 	case OPT_CHANGED:
 		add_changed(o, arg);

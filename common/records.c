@@ -130,6 +130,9 @@ void image_rec_free(struct image_rec *img)
 		free(img->syms[i].name);
 	for (i = 0; i < img->nwarnings; i++)
 		free(img->warnings[i]);
+	for (i = 0; i < img->ncode_refs; i++)
+		free(img->code_refs[i].target);
+	free(img->code_refs);
 	for (i = 0; i < img->nexported; i++)
 		free(img->exported[i]);
 	free(img->exported);

@@ -106,6 +106,27 @@ struct sym_rec {
 				 * lists at this address when not this
 				 * one, else 0 */
 	bool data_ref;		/* FUNC: its address is stored in data */
+	uint32_t elf_index;	/* in the main file's symbol table */
+	/* FUNC, with scan_opts.want_code: its bytes and what they refer
+	 * to (image_rec.code_refs[first_ref, first_ref + nrefs)) */
+	bool has_code;
+	uint64_t code_hash;	/* the bytes, relocated fields zeroed */
+	uint32_t first_ref, nrefs;
+};
+
+/* What a relocation in a function's code refers to. */
+enum code_target {
+	CODE_TARGET_SYMBOL,	/* a named symbol; delta from its value */
+	CODE_TARGET_STRING,	/* a merged string, by its bytes */
+	CODE_TARGET_SECTION,	/* a place no symbol covers: section name */
+};
+
+struct code_ref {
+	uint32_t offset;	/* in the function */
+	uint32_t type;		/* the relocation type */
+	uint8_t kind;		/* enum code_target */
+	char *target;		/* symbol name, string, or section name */
+	int64_t delta;		/* addend from the target's start */
 };
 
 enum elf_kind {
@@ -165,6 +186,9 @@ struct image_rec {
 	bool has_text_base;
 	char **warnings;
 	size_t nwarnings;
+	bool has_code;		/* code fingerprints were read */
+	struct code_ref *code_refs;
+	size_t ncode_refs;
 };
 
 static inline const char *unit_str(const struct unit_rec *u, uint32_t off)

@@ -260,6 +260,7 @@ static void read_symbols(struct input *in, struct image_rec *img,
 		s->kind = type == STT_OBJECT ? SYM_OBJECT : SYM_FUNC;
 		s->global = GELF_ST_BIND(sym.st_info) != STB_LOCAL;
 		s->weak = GELF_ST_BIND(sym.st_info) == STB_WEAK;
+		s->elf_index = (uint32_t)i;
 		if (s->kind == SYM_FUNC)
 			s->nokprobe = tables_section_nokprobe(
 				symbol_section(elf, shndx));

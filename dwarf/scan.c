@@ -8,6 +8,7 @@
 
 #include "../common/arena.h"
 #include "../common/util.h"
+#include "code.h"
 #include "image.h"
 #include "walk.h"
 
@@ -235,6 +236,8 @@ static void open_input(struct worker *w, size_t idx)
 	pthread_cond_broadcast(&s->more);
 	pthread_mutex_unlock(&s->lock);
 	image_read_elf(&w->in, st->img);
+	if (s->opts->want_code)
+		code_read(&w->in, st->img);
 	piece_done(w, idx, 0);
 	if (!split) {
 		whole.count = st->nunits;

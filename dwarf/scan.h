@@ -10,6 +10,7 @@ struct scan_opts {
 	int jobs;		/* worker threads, >= 1 */
 	const char *debug_file;	/* only with a single input */
 	bool progress;		/* a progress line on stderr */
+	bool want_code;		/* functions' code fingerprints (code.c) */
 };
 
 /*

@@ -9,7 +9,7 @@
 #include "escape.h"
 #include "render.h"
 
-static const char *kind_word(bool is_func)
+const char *symbol_kind_word(bool is_func)
 {
 	return is_func ? "func" : "object";
 }
@@ -91,7 +91,7 @@ static int suffixes_json(FILE *out, const struct report *r)
 	return jw_finish(&w, out);
 }
 
-static void print_owner(FILE *out, const struct symbol_owner *o)
+void print_symbol_owner(FILE *out, const struct symbol_owner *o)
 {
 	if (!o->name) {
 		fprintf(out, "(no DWARF)");
@@ -140,9 +140,9 @@ int render_suffixes(FILE *out, const struct report *r, bool json)
 			"unique", "DWARF");
 	for (i = 0; i < r->nsuffixed; i++) {
 		fprintf(out, "  %-44s %-6s %-6s ", shown(r->suffixed[i].symbol),
-			kind_word(r->suffixed[i].is_func),
+			symbol_kind_word(r->suffixed[i].is_func),
 			r->suffixed[i].base_unique ? "yes" : "no");
-		print_owner(out, &r->suffixed[i].owner);
+		print_symbol_owner(out, &r->suffixed[i].owner);
 		fputc('\n', out);
 	}
 	if (ncoll)
@@ -194,7 +194,7 @@ static void write_side(struct json_writer *w, const struct function *fn)
 	jw_close(w, '}');
 }
 
-static void write_build(struct json_writer *w, const char *key,
+void jw_build(struct json_writer *w, const char *key,
 			const struct report *r)
 {
 	jw_key(w, key);
@@ -257,8 +257,8 @@ static int diff_json(FILE *out, const struct diff_view *d)
 
 	jw_init(&w, 0);
 	jw_document_start(&w);
-	write_build(&w, "old", d->old);
-	write_build(&w, "new", d->new);
+	jw_build(&w, "old", d->old);
+	jw_build(&w, "new", d->new);
 	jw_key(&w, "summary");
 	write_diff_summary(&w, d);
 	jw_key(&w, "counts");
@@ -367,186 +367,5 @@ int render_diff(FILE *out, const struct diff_view *d, bool json)
 			"status", "sites", "cross-TU", "renamed symbols");
 	for (i = 0; i < d->cmp.nchanges; i++)
 		print_change(out, &d->cmp.changes[i]);
-	return ferror(out);
-}
-
-static const char *rename_name(enum rename_kind kind)
-{
-	switch (kind) {
-	case RENAME_HASH_CHANGED:
-		return "hash_changed";
-	case RENAME_SUFFIX_APPEARED:
-		return "suffix_appeared";
-	case RENAME_SUFFIX_VANISHED:
-		return "suffix_vanished";
-	case RENAME_GONE:
-		return "gone";
-	case RENAME_NEW:
-		return "new";
-	}
-	return "?";
-}
-
-static void write_symbol_names(struct json_writer *w, const char *key,
-			       const struct image_symbol *const *v, size_t n)
-{
-	size_t i;
-
-	jw_key(w, key);
-	jw_open(w, '[');
-	for (i = 0; i < n; i++)
-		jw_string(w, v[i]->name ?: "");
-	jw_close(w, ']');
-}
-
-static const struct image_symbol *rename_any(const struct symbol_rename *r)
-{
-	if (r->old)
-		return r->old;
-	if (r->new)
-		return r->new;
-	return r->nold ? r->old_candidates[0] : r->new_candidates[0];
-}
-
-static void write_rename(struct json_writer *w, const struct symbol_rename *r)
-{
-	const struct image_symbol *any = rename_any(r);
-
-	jw_open(w, '{');
-	jw_string_field(w, "kind", rename_name(r->kind));
-	jw_bool_field(w, "certain", r->certain);
-	jw_string_field(w, "base", any->base ?: "");
-	jw_string_field(w, "symbol_kind", kind_word(any->is_func));
-	jw_string_field(w, "old", r->old ? r->old->name ?: "" : NULL);
-	jw_string_field(w, "new", r->new ? r->new->name ?: "" : NULL);
-	jw_key(w, "dwarf");
-	jw_owner(w, &any->owner);
-	if (!r->certain) {
-		write_symbol_names(w, "old_candidates", r->old_candidates,
-				   r->nold);
-		write_symbol_names(w, "new_candidates", r->new_candidates,
-				   r->nnew);
-	}
-	jw_close(w, '}');
-}
-
-static void write_changed(struct json_writer *w,
-			  const struct changed_function *c)
-{
-	size_t i;
-
-	jw_open(w, '{');
-	jw_string_field(w, "name", c->name ?: "");
-	jw_bool_field(w, "named", c->named);
-	jw_int_field(w, "old_size", (long long)c->old_size);
-	jw_int_field(w, "new_size", (long long)c->new_size);
-	jw_key(w, "carriers");
-	jw_open(w, '[');
-	for (i = 0; i < c->ncarriers; i++) {
-		jw_open(w, '{');
-		jw_string_field(w, "function", c->carriers[i].function ?: "");
-		jw_int_field(w, "sites", (long long)c->carriers[i].sites);
-		jw_bool_field(w, "cross_tu", c->carriers[i].cross_tu);
-		jw_close(w, '}');
-	}
-	jw_close(w, ']');
-	jw_close(w, '}');
-}
-
-static int livepatch_json(FILE *out, const struct report *old,
-			  const struct report *new,
-			  const struct livepatch_view *v)
-{
-	struct json_writer w;
-	size_t i;
-
-	jw_init(&w, 0);
-	jw_document_start(&w);
-	write_build(&w, "old", old);
-	write_build(&w, "new", new);
-	jw_key(&w, "renames");
-	jw_open(&w, '[');
-	for (i = 0; i < v->nrenames; i++)
-		write_rename(&w, &v->renames[i]);
-	jw_close(&w, ']');
-	jw_key(&w, "changed");
-	jw_open(&w, '[');
-	for (i = 0; i < v->nchanged; i++)
-		write_changed(&w, &v->changed[i]);
-	jw_close(&w, ']');
-	jw_close(&w, '}');
-	return jw_finish(&w, out);
-}
-
-static void print_candidates(FILE *out, const struct image_symbol *const *v,
-			     size_t n)
-{
-	size_t i;
-
-	fprintf(out, "{");
-	for (i = 0; i < n; i++)
-		fprintf(out, "%s%s", i ? ", " : "", shown(v[i]->name));
-	fprintf(out, "}");
-}
-
-static void print_rename(FILE *out, const struct symbol_rename *r)
-{
-	const struct image_symbol *any = rename_any(r);
-
-	fprintf(out, "    %-16s %-6s ", rename_name(r->kind),
-		kind_word(any->is_func));
-	if (r->certain) {
-		fprintf(out, "%s -> %s", r->old ? shown(r->old->name) : "(none)",
-			r->new ? shown(r->new->name) : "(none)");
-	} else {
-		fprintf(out, "ambiguous: ");
-		print_candidates(out, r->old_candidates, r->nold);
-		fprintf(out, " -> ");
-		print_candidates(out, r->new_candidates, r->nnew);
-	}
-	fprintf(out, "  [");
-	print_owner(out, &any->owner);
-	fprintf(out, "]\n");
-}
-
-static void print_changed(FILE *out, const struct changed_function *c)
-{
-	size_t i;
-
-	fprintf(out, "    %s", shown(c->name));
-	if (c->old_size != c->new_size)
-		fprintf(out, " (size %" PRIu64 " -> %" PRIu64 ")", c->old_size,
-			c->new_size);
-	if (c->named)
-		fprintf(out, " (--changed)");
-	fprintf(out, ":");
-	for (i = 0; i < c->ncarriers; i++)
-		fprintf(out, "%s %s (%zu site%s%s)", i ? "," : "",
-			shown(c->carriers[i].function), c->carriers[i].sites,
-			c->carriers[i].sites == 1 ? "" : "s",
-			c->carriers[i].cross_tu ? ", cross-TU" : "");
-	if (!c->ncarriers)
-		fprintf(out, " not inlined anywhere");
-	fputc('\n', out);
-}
-
-int render_livepatch(FILE *out, const struct report *old,
-		     const struct report *new,
-		     const struct livepatch_view *v, bool json)
-{
-	size_t i;
-
-	if (json)
-		return livepatch_json(out, old, new, v);
-	fprintf(out, "ORIG    %s\nPATCHED %s\n\n", shown(old->path),
-		shown(new->path));
-	fprintf(out, "  Symbols a binary-diff livepatch tool cannot correlate by name: %zu\n",
-		v->nrenames);
-	for (i = 0; i < v->nrenames; i++)
-		print_rename(out, &v->renames[i]);
-	fprintf(out, "\n  Changed functions (size changed, or --changed) and every function\n  carrying them inline, which the patch must replace too: %zu\n",
-		v->nchanged);
-	for (i = 0; i < v->nchanged; i++)
-		print_changed(out, &v->changed[i]);
 	return ferror(out);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Suffix lists, build diffs and the livepatch view, as text or JSON. */
+/* Suffix lists and build diffs, as text or JSON. */
 #ifndef INLSCAN_REPORT_COMPARE_H
 #define INLSCAN_REPORT_COMPARE_H
 
@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "../analyzer/compare.h"
+#include "json_writer.h"
 
 int render_suffixes(FILE *out, const struct report *r, bool json);
 
@@ -19,8 +20,11 @@ struct diff_view {
 };
 
 int render_diff(FILE *out, const struct diff_view *d, bool json);
-int render_livepatch(FILE *out, const struct report *old,
-		     const struct report *new,
-		     const struct livepatch_view *v, bool json);
+
+/* Shared with livepatch.c: "func" or "object"; name file:line (TU t). */
+const char *symbol_kind_word(bool is_func);
+void print_symbol_owner(FILE *out, const struct symbol_owner *o);
+/* key: {"path", "lto"} of a build */
+void jw_build(struct json_writer *w, const char *key, const struct report *r);
 
 #endif

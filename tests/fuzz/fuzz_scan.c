@@ -16,6 +16,7 @@
 #include "../../dwarf/scan.h"
 #include "../../analyzer/whatif.h"
 #include "../../report/compare.h"
+#include "../../report/livepatch.h"
 #include "../../report/html.h"
 #include "../../report/load.h"
 #include "../../report/render.h"

@@ -10,6 +10,7 @@
 
 #include "../../analyzer/analyze.h"
 #include "../../analyzer/compare.h"
+#include "../../analyzer/livepatch.h"
 #include "../../analyzer/symbols.h"
 #include "../../analyzer/tracer.h"
 #include "../../common/util.h"
@@ -708,6 +709,153 @@ static struct report *symbols_report(const char *const *names, size_t n)
 	return r;
 }
 
+/* A function symbol with code: hash, and refs "target@delta" (a target
+ * starting with '.' is a section). */
+static void code_symbol(struct report *r, const char *name, uint64_t hash,
+			const char *const *refs, size_t nrefs)
+{
+	struct image_symbol *s = &r->symbols[r->nsymbols++];
+	const char *at;
+	size_t k;
+
+	memset(s, 0, sizeof(*s));
+	s->name = strpool_intern(&r->strings, name);
+	at = strstr(s->name, ".llvm.");
+	s->base = at ? strpool_intern_len(&r->strings, s->name,
+					  (size_t)(at - s->name))
+		     : s->name;
+	s->is_func = true;
+	s->owner.name = s->base;
+	s->size = 16;
+	s->has_code = true;
+	s->code_hash = hash;
+	s->nrefs = nrefs;
+	s->refs = xcalloc(nrefs + 1, sizeof(*s->refs));
+	for (k = 0; k < nrefs; k++) {
+		at = strchr(refs[k], '@');
+		s->refs[k].target = strpool_intern_len(&r->strings, refs[k],
+						       (size_t)(at - refs[k]));
+		s->refs[k].delta = atoi(at + 1);
+		s->refs[k].offset = (uint32_t)k * 4;
+		s->refs[k].type = 2;
+		s->refs[k].kind = refs[k][0] == '.' ? CODE_TARGET_SECTION
+						    : CODE_TARGET_SYMBOL;
+	}
+}
+
+static int compare_function_names(const void *x, const void *y)
+{
+	return strcmp(((const struct function *)x)->name,
+		      ((const struct function *)y)->name);
+}
+
+/* Functions by name (sorted), each with a site in the container given
+ * as "callee>container"; those named in full have no copy. */
+static void site_functions(struct report *r, const char *const *edges,
+			   size_t n, const char *const *full, size_t nfull)
+{
+	struct function *fn;
+	const char *gt;
+	size_t i, k;
+
+	r->functions = xcalloc(n + 1, sizeof(*r->functions));
+	for (i = 0; i < n; i++) {
+		fn = &r->functions[r->nfunctions++];
+		gt = strchr(edges[i], '>');
+		fn->name = strpool_intern_len(&r->strings, edges[i],
+					      (size_t)(gt - edges[i]));
+		fn->status = STATUS_PARTIAL;
+		for (k = 0; k < nfull; k++)
+			if (!strcmp(fn->name, full[k]))
+				fn->status = STATUS_FULL;
+		fn->site_list = xcalloc(1, sizeof(*fn->site_list));
+		fn->nsite_list = 1;
+		fn->site_list[0].container =
+			strpool_intern(&r->strings, gt + 1);
+	}
+	sort_array(r->functions, r->nfunctions, sizeof(*r->functions),
+		   compare_function_names);
+	r->has_code = true;
+	r->sites_listed = true;
+}
+
+/*
+ * Each cause from code fingerprints alone: the same code (no change), a
+ * reference to a renamed symbol, one to a section at another offset, own
+ * code, a carried changed function, a flipped inlining decision, a name
+ * that differs only in a number, and a function new after being fully
+ * inlined.
+ */
+static void test_livepatch_causes(void)
+{
+	static const char *const to_s1[] = { "s.llvm.1@0" };
+	static const char *const to_s2[] = { "s.llvm.2@0" };
+	static const char *const ro0[] = { ".rodata@0" };
+	static const char *const ro8[] = { ".rodata@8" };
+	static const char *const to_stub10[] = { "stub_10@0" };
+	static const char *const to_stub12[] = { "stub_12@0" };
+	static const char *const old_edges[] = { "code>carrier", "g>flip" };
+	static const char *const new_edges[] = { "code>carrier" };
+	static const char *const old_full[] = { "g" };
+	struct report *old = xcalloc(1, sizeof(*old));
+	struct report *new = xcalloc(1, sizeof(*new));
+	struct livepatch_view v;
+	char got[512] = "";
+	size_t i, k, len = 0;
+
+	old->symbols = xcalloc(16, sizeof(*old->symbols));
+	new->symbols = xcalloc(16, sizeof(*new->symbols));
+	code_symbol(old, "same", 1, NULL, 0);
+	code_symbol(new, "same", 1, NULL, 0);
+	code_symbol(old, "ripple", 2, to_s1, 1);
+	code_symbol(new, "ripple", 2, to_s2, 1);
+	code_symbol(old, "s.llvm.1", 3, NULL, 0);
+	code_symbol(new, "s.llvm.2", 3, NULL, 0);
+	code_symbol(old, "moved", 4, ro0, 1);
+	code_symbol(new, "moved", 4, ro8, 1);
+	code_symbol(old, "code", 5, NULL, 0);
+	code_symbol(new, "code", 55, NULL, 0);
+	code_symbol(old, "carrier", 6, NULL, 0);
+	code_symbol(new, "carrier", 66, NULL, 0);
+	code_symbol(old, "flip", 7, NULL, 0);
+	code_symbol(new, "flip", 77, NULL, 0);
+	code_symbol(old, "stub_10", 8, NULL, 0);
+	code_symbol(new, "stub_12", 8, NULL, 0);
+	code_symbol(old, "user", 9, to_stub10, 1);
+	code_symbol(new, "user", 9, to_stub12, 1);
+	code_symbol(new, "g", 10, NULL, 0);
+	site_functions(old, old_edges, 2, old_full, 1);
+	site_functions(new, new_edges, 1, NULL, 0);
+	livepatch_compare(old, new, NULL, 0, &v);
+	for (i = 0; i < v.nchanged; i++) {
+		len += (size_t)snprintf(got + len, sizeof(got) - len, "%s:",
+					v.changed[i].name);
+		for (k = 0; k < v.changed[i].nreasons; k++)
+			len += (size_t)snprintf(got + len, sizeof(got) - len,
+				"%s%s%s%s", k ? "+" : "",
+				cause_name(v.changed[i].reasons[k].cause),
+				v.changed[i].reasons[k].what ? "=" : "",
+				v.changed[i].reasons[k].what
+					? v.changed[i].reasons[k].what : "");
+		len += (size_t)snprintf(got + len, sizeof(got) - len, " ");
+	}
+	CHECK_STREQ(got, "carrier:carries=code code:code flip:inlining=g "
+			 "moved:layout=.rodata ripple:renamed_reference=s.llvm.1 "
+			 "user:renamed_reference=stub_10 ",
+		    "changed functions and their causes");
+	CHECK_EQ(v.nhazards, 1, "stub_10 -> stub_12 paired as a hazard");
+	CHECK_EQ(v.nnew_functions, 1, "g new");
+	CHECK(v.nnew_functions == 1 && v.new_functions[0].other &&
+	      v.new_functions[0].other->status == STATUS_FULL,
+	      "g was fully inlined before");
+	CHECK_EQ(v.totals.only_renamed_reference, 2,
+		 "ripple and user change only by a renamed reference");
+	CHECK_EQ(v.totals.only_layout, 1, "moved changes only by layout");
+	livepatch_free(&v);
+	report_free(old);
+	report_free(new);
+}
+
 /*
  * The seeds' livepatch cases: a hash that changes, a suffix that
  * appears, and two promoted statics of one name in different files, one
@@ -964,6 +1112,7 @@ int main(void)
 	test_blind_spots();
 	test_group_by_dir();
 	test_livepatch_renames();
+	test_livepatch_causes();
 	test_shared_symbol();
 	test_variables();
 	test_split_parts();

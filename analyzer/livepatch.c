@@ -1,0 +1,759 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "livepatch.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/util.h"
+#include "renames.h"
+#include "tracer.h"
+
+#define CAUSE_NAME(constant, name) [constant] = name,
+static const char *const cause_names[] = { CHANGE_CAUSES(CAUSE_NAME) };
+#undef CAUSE_NAME
+
+const char *cause_name(enum change_cause cause)
+{
+	return cause < NCAUSES ? cause_names[cause] : "?";
+}
+
+static uint64_t plain_size(const struct function *fn)
+{
+	size_t i;
+
+	for (i = 0; fn && i < fn->ncopies; i++)
+		if (fn->copies[i].symbol && !fn->copies[i].clone)
+			return fn->copies[i].size;
+	return 0;
+}
+
+static bool named(const char *const *names, size_t n, const char *name)
+{
+	return n && bsearch(&name, names, n, sizeof(*names), compare_strings);
+}
+
+static int compare_carriers(const void *x, const void *y)
+{
+	const struct carrier *a = x, *b = y;
+
+	return strcmp(a->function, b->function);
+}
+
+/* The containers of fn's inline sites: the code a patch must replace. */
+static void find_carriers(struct changed_function *c)
+{
+	const struct inline_site *s;
+	struct carrier *v;
+	size_t i, k, n = 0;
+
+	if (!c->new || !c->new->nsite_list)
+		return;
+	v = xcalloc(c->new->nsite_list, sizeof(*v));
+	for (i = 0; i < c->new->nsite_list; i++) {
+		s = &c->new->site_list[i];
+		if (!s->container)
+			continue;
+		for (k = 0; k < n && strcmp(v[k].function, s->container); k++)
+			;
+		if (k == n)
+			v[n++].function = s->container;
+		v[k].sites++;
+		v[k].cross_tu |= s->cross_tu;
+	}
+	sort_array(v, n, sizeof(*v), compare_carriers);
+	c->carriers = v;
+	c->ncarriers = n;
+}
+
+
+/* Names of one build, sorted, to ask whether it has a name. */
+struct name_index {
+	const char **v;
+	size_t n;
+};
+
+static void index_names(const struct report *r, struct name_index *ix)
+{
+	size_t i;
+
+	ix->v = xcalloc(r->nsymbols + 1, sizeof(*ix->v));
+	for (i = 0; i < r->nsymbols; i++)
+		ix->v[i] = r->symbols[i].name;
+	ix->n = r->nsymbols;
+	sort_array(ix->v, ix->n, sizeof(*ix->v), compare_strings);
+}
+
+static bool has_symbol(const struct name_index *ix, const char *name)
+{
+	return ix->n && bsearch(&name, ix->v, ix->n, sizeof(*ix->v),
+				compare_strings);
+}
+
+/* Old name -> new name, for the names a tool pairs only with help. */
+struct name_pair {
+	const char *old, *new;
+};
+
+struct correlation {
+	struct name_pair *v;
+	size_t n, cap;
+};
+
+static int compare_pairs(const void *x, const void *y)
+{
+	return strcmp(((const struct name_pair *)x)->old,
+		      ((const struct name_pair *)y)->old);
+}
+
+static void correlate_add(struct correlation *c, const char *old,
+			  const char *new)
+{
+	struct name_pair *p = ARRAY_PUSH(c->v, c->n, c->cap);
+
+	p->old = old;
+	p->new = new;
+}
+
+/* What old is called in the new build: itself unless paired. */
+static const char *correlate(const struct correlation *c, const char *old)
+{
+	struct name_pair key = { .old = old }, *hit;
+
+	hit = c->n ? bsearch(&key, c->v, c->n, sizeof(*c->v), compare_pairs)
+		   : NULL;
+	return hit ? hit->new : old;
+}
+
+/*
+ * A name with its numbers as '#' and without a .llvm./.lto_priv.
+ * suffix: __initstub__kmod_md_mod__609_10455_md_init4 and the same with
+ * 10458, or __UNIQUE_ID_x123 and __UNIQUE_ID_x124, read alike.
+ */
+static char *canonical(const char *name)
+{
+	char *out = xmalloc(strlen(name) + 1), *o = out;
+
+	for (; *name; name++) {
+		if (isdigit((unsigned char)*name)) {
+			if (o == out || o[-1] != '#')
+				*o++ = '#';
+			continue;
+		}
+		*o++ = *name;
+	}
+	*o = '\0';
+	return out;
+}
+
+struct numbered {
+	const char *name;
+	char *canon;
+};
+
+static int compare_canon(const void *x, const void *y)
+{
+	const struct numbered *a = x, *b = y;
+	int c = strcmp(a->canon, b->canon);
+
+	return c ? c : strcmp(a->name, b->name);
+}
+
+/* r's names with a digit that other lacks and no pair holds yet. */
+static struct numbered *unpaired_numbered(const struct report *r,
+					  const struct name_index *other,
+					  const struct correlation *paired,
+					  size_t *n)
+{
+	struct numbered *v = xcalloc(r->nsymbols + 1, sizeof(*v));
+	const char *name;
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < r->nsymbols; i++) {
+		name = r->symbols[i].name;
+		if (!strpbrk(name, "0123456789") || has_symbol(other, name) ||
+		    correlate(paired, name) != name)
+			continue;
+		v[*n].name = name;
+		v[(*n)++].canon = canonical(name);
+	}
+	sort_array(v, *n, sizeof(*v), compare_canon);
+	return v;
+}
+
+static size_t canon_end(const struct numbered *v, size_t n, size_t i)
+{
+	size_t k = i + 1;
+
+	while (k < n && !strcmp(v[k].canon, v[i].canon))
+		k++;
+	return k;
+}
+
+/*
+ * Names that differ only in numbers, one on each side: a tool pairing
+ * by name sees one gone and one new; they are paired here and reported.
+ */
+static void find_hazards(const struct report *old, const struct report *new,
+			 const struct name_index *ix_old,
+			 const struct name_index *ix_new,
+			 struct correlation *c, struct correlation *rev,
+			 struct livepatch_view *out)
+{
+	size_t na, nb, i = 0, k = 0, ie, ke, cap = 0;
+	struct numbered *a = unpaired_numbered(old, ix_new, c, &na);
+	struct numbered *b = unpaired_numbered(new, ix_old, rev, &nb);
+	struct correlation_hazard *h;
+	int cmp;
+
+	while (i < na && k < nb) {
+		cmp = strcmp(a[i].canon, b[k].canon);
+		ie = cmp <= 0 ? canon_end(a, na, i) : i;
+		ke = cmp >= 0 ? canon_end(b, nb, k) : k;
+		if (!cmp && ie - i == 1 && ke - k == 1) {
+			h = ARRAY_PUSH(out->hazards, out->nhazards, cap);
+			h->old = a[i].name;
+			h->new = b[k].name;
+			correlate_add(c, a[i].name, b[k].name);
+		}
+		i = ie;
+		k = ke;
+	}
+	for (i = 0; i < na; i++)
+		free(a[i].canon);
+	for (i = 0; i < nb; i++)
+		free(b[i].canon);
+	free(a);
+	free(b);
+}
+
+/* rev: c the other way round, sorted for correlate(). */
+static void reverse(const struct correlation *c, struct correlation *rev)
+{
+	size_t i;
+
+	rev->n = 0;
+	for (i = 0; i < c->n; i++)
+		correlate_add(rev, c->v[i].new, c->v[i].old);
+	sort_array(rev->v, rev->n, sizeof(*rev->v), compare_pairs);
+}
+
+/*
+ * Certain renames and names that differ only in numbers, old -> new in
+ * c and new -> old in rev.
+ */
+static void build_correlation(const struct report *old,
+			      const struct report *new,
+			      struct correlation *c, struct correlation *rev,
+			      struct livepatch_view *out)
+{
+	struct name_index ix_old, ix_new;
+	size_t i;
+
+	for (i = 0; i < out->nrenames; i++)
+		if (out->renames[i].certain && out->renames[i].old &&
+		    out->renames[i].new)
+			correlate_add(c, out->renames[i].old->name,
+				      out->renames[i].new->name);
+	sort_array(c->v, c->n, sizeof(*c->v), compare_pairs);
+	reverse(c, rev);
+	index_names(old, &ix_old);
+	index_names(new, &ix_new);
+	find_hazards(old, new, &ix_old, &ix_new, c, rev, out);
+	sort_array(c->v, c->n, sizeof(*c->v), compare_pairs);
+	reverse(c, rev);
+	free(ix_old.v);
+	free(ix_new.v);
+}
+
+/* The same reference: exact, or through the correlation of names. */
+static bool same_target(const struct code_reference *a,
+			const struct code_reference *b,
+			const struct correlation *c, bool mapped,
+			bool any_offset)
+{
+	if (a->offset != b->offset || a->type != b->type ||
+	    a->kind != b->kind)
+		return false;
+	if (a->kind == CODE_TARGET_SECTION && any_offset)
+		return !strcmp(a->target, b->target);
+	if (a->delta != b->delta)
+		return false;
+	if (a->kind == CODE_TARGET_SYMBOL && mapped)
+		return !strcmp(correlate(c, a->target), b->target);
+	return !strcmp(a->target, b->target);
+}
+
+/* Every reference alike by same_target's rule. */
+static bool same_code(const struct image_symbol *a,
+		      const struct image_symbol *b,
+		      const struct correlation *c, bool mapped,
+		      bool any_offset)
+{
+	size_t k;
+
+	if (a->code_hash != b->code_hash || a->size != b->size ||
+	    a->nrefs != b->nrefs)
+		return false;
+	for (k = 0; k < a->nrefs; k++)
+		if (!same_target(&a->refs[k], &b->refs[k], c, mapped,
+				 any_offset))
+			return false;
+	return true;
+}
+
+static void add_reason(struct changed_function *f, size_t *cap,
+		       enum change_cause cause, const char *what,
+		       const char *now)
+{
+	struct change_reason *r;
+	size_t i;
+
+	for (i = 0; i < f->nreasons; i++)
+		if (f->reasons[i].cause == cause &&
+		    !strcmp(f->reasons[i].what ? f->reasons[i].what : "",
+			    what ? what : ""))
+			return;
+	r = ARRAY_PUSH(f->reasons, f->nreasons, *cap);
+	r->cause = cause;
+	r->what = what;
+	r->now = now;
+}
+
+/* The renamed symbols and moved sections a and b refer to differently. */
+static void reference_reasons(struct changed_function *f, size_t *cap,
+			      const struct image_symbol *a,
+			      const struct image_symbol *b,
+			      const struct correlation *c)
+{
+	const struct code_reference *x, *y;
+	size_t k;
+
+	for (k = 0; k < a->nrefs && k < b->nrefs; k++) {
+		x = &a->refs[k];
+		y = &b->refs[k];
+		if (x->kind != y->kind)
+			continue;
+		if (x->kind == CODE_TARGET_SYMBOL &&
+		    strcmp(x->target, y->target) &&
+		    !strcmp(correlate(c, x->target), y->target))
+			add_reason(f, cap, CAUSE_RENAMED_REFERENCE, x->target,
+				   y->target);
+		if (x->kind == CODE_TARGET_SECTION &&
+		    !strcmp(x->target, y->target) && x->delta != y->delta)
+			add_reason(f, cap, CAUSE_LAYOUT, y->target, NULL);
+	}
+}
+
+/* Function symbols of one build, by name. */
+struct func_index {
+	const struct image_symbol **v;
+	size_t n;
+};
+
+static int compare_symbol_names(const void *x, const void *y)
+{
+	return strcmp((*(const struct image_symbol *const *)x)->name,
+		      (*(const struct image_symbol *const *)y)->name);
+}
+
+static void index_functions(const struct report *r, struct func_index *ix)
+{
+	size_t i;
+
+	ix->v = xcalloc(r->nsymbols + 1, sizeof(*ix->v));
+	ix->n = 0;
+	for (i = 0; i < r->nsymbols; i++)
+		if (r->symbols[i].is_func)
+			ix->v[ix->n++] = &r->symbols[i];
+	sort_array(ix->v, ix->n, sizeof(*ix->v), compare_symbol_names);
+}
+
+/* The index of the function symbol named name, or ix->n. */
+static size_t find_symbol(const struct func_index *ix, const char *name)
+{
+	struct image_symbol key = { .name = name };
+	const struct image_symbol *k = &key, **hit;
+
+	hit = ix->n ? bsearch(&k, ix->v, ix->n, sizeof(*ix->v),
+			      compare_symbol_names)
+		    : NULL;
+	return hit ? (size_t)(hit - ix->v) : ix->n;
+}
+
+/* The function a symbol is a copy of: DWARF's name, else its base. */
+static const char *function_of_symbol(const struct image_symbol *s)
+{
+	return s->owner.name ? s->owner.name : s->base;
+}
+
+/* container inlines callee, from one build's site lists */
+struct inline_edge {
+	const char *container, *callee;
+};
+
+struct edges {
+	struct inline_edge *v;
+	size_t n;
+};
+
+static int compare_edges(const void *x, const void *y)
+{
+	const struct inline_edge *a = x, *b = y;
+	int c = strcmp(a->container, b->container);
+
+	return c ? c : strcmp(a->callee, b->callee);
+}
+
+static void inline_edges(const struct report *r, struct edges *e)
+{
+	const struct function *fn;
+	size_t i, k, cap = 0, n = 0;
+
+	e->v = NULL;
+	e->n = 0;
+	for (i = 0; i < r->nfunctions; i++) {
+		fn = &r->functions[i];
+		for (k = 0; k < fn->nsite_list; k++) {
+			if (!fn->site_list[k].container)
+				continue;
+			ARRAY_PUSH(e->v, e->n, cap)->container =
+				fn->site_list[k].container;
+			e->v[e->n - 1].callee = fn->name;
+		}
+	}
+	sort_array(e->v, e->n, sizeof(*e->v), compare_edges);
+	for (i = 0; i < e->n; i++)
+		if (!n || compare_edges(&e->v[n - 1], &e->v[i]))
+			e->v[n++] = e->v[i];
+	e->n = n;
+}
+
+/* [*first, return) are container's edges. */
+static size_t edges_of(const struct edges *e, const char *container,
+		       size_t *first)
+{
+	size_t lo = 0, hi = e->n, mid, end;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(e->v[mid].container, container) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	for (end = lo; end < e->n && !strcmp(e->v[end].container, container);
+	     end++)
+		;
+	return end;
+}
+
+static bool has_edge(const struct edges *e, const char *container,
+		     const char *callee)
+{
+	struct inline_edge key = { container, callee };
+
+	return e->n && bsearch(&key, e->v, e->n, sizeof(*e->v),
+			       compare_edges);
+}
+
+/* What both builds' analysis knows, shared by the steps below. */
+struct livepatch_inputs {
+	const struct report *old, *new;
+	const char *const *names;	/* --changed, sorted */
+	size_t nnames;
+	struct correlation corr, rev;	/* old -> new, new -> old */
+	struct func_index fold, fnew;
+	struct edges eold, enew;
+	const char **material;	/* functions whose code really changed */
+	size_t nmaterial;
+};
+
+static bool materially_changed(const struct livepatch_inputs *in,
+			       const char *function)
+{
+	return named(in->names, in->nnames, function) ||
+	       (in->nmaterial && bsearch(&function, in->material,
+					 in->nmaterial, sizeof(char *),
+					 compare_strings));
+}
+
+/* Carried changed functions and flipped inlining decisions of f. */
+static void inlining_reasons(const struct livepatch_inputs *in,
+			     struct changed_function *f, size_t *cap)
+{
+	size_t i, end, first;
+
+	end = edges_of(&in->enew, f->function, &first);
+	for (i = first; i < end; i++) {
+		if (strcmp(in->enew.v[i].callee, f->function) &&
+		    materially_changed(in, in->enew.v[i].callee))
+			add_reason(f, cap, CAUSE_CARRIES,
+				   in->enew.v[i].callee, NULL);
+		if (!has_edge(&in->eold, f->function, in->enew.v[i].callee))
+			add_reason(f, cap, CAUSE_INLINING,
+				   in->enew.v[i].callee, "inlined");
+	}
+	end = edges_of(&in->eold, f->function, &first);
+	for (i = first; i < end; i++)
+		if (!has_edge(&in->enew, f->function, in->eold.v[i].callee))
+			add_reason(f, cap, CAUSE_INLINING,
+				   in->eold.v[i].callee, "called");
+}
+
+static struct changed_function *add_changed(struct livepatch_view *out,
+					    size_t *cap,
+					    const struct livepatch_inputs *in,
+					    const struct image_symbol *was,
+					    const struct image_symbol *now)
+{
+	struct changed_function *f = ARRAY_PUSH(out->changed, out->nchanged,
+						*cap);
+
+	memset(f, 0, sizeof(*f));
+	f->name = now->name;
+	f->function = function_of_symbol(now);
+	f->old = report_function(in->old, function_of_symbol(was));
+	f->new = report_function(in->new, f->function);
+	f->named = named(in->names, in->nnames, f->function);
+	f->old_size = was->size;
+	f->new_size = now->size;
+	find_carriers(f);
+	return f;
+}
+
+/* The counterpart in the new build of an old function symbol, or NULL. */
+static const struct image_symbol *
+counterpart(const struct livepatch_inputs *in, const struct image_symbol *s)
+{
+	size_t k = find_symbol(&in->fnew, correlate(&in->corr, s->name));
+
+	return k < in->fnew.n ? in->fnew.v[k] : NULL;
+}
+
+static int compare_changed(const void *x, const void *y)
+{
+	return strcmp(((const struct changed_function *)x)->name,
+		      ((const struct changed_function *)y)->name);
+}
+
+/*
+ * Pass one: every pair of function symbols whose code or references
+ * differ; a pair alike but for renamed references or moved offsets gets
+ * those as its reasons, the others are material. Pass two explains the
+ * material ones by what they carry and by flipped inlining, else by
+ * their own code.
+ */
+static void find_binary_changes(struct livepatch_inputs *in,
+				struct livepatch_view *out)
+{
+	const struct image_symbol *was, *now;
+	struct changed_function *f;
+	size_t i, cap = 0, mcap = 0, *rcap;
+	bool *material = xcalloc(in->fold.n + 1, sizeof(bool));
+	size_t *caps;
+
+	for (i = 0; i < in->fold.n; i++) {
+		was = in->fold.v[i];
+		now = counterpart(in, was);
+		if (!now || !was->has_code || !now->has_code ||
+		    same_code(was, now, &in->corr, false, false))
+			continue;
+		material[i] = !same_code(was, now, &in->corr, true, true);
+		if (material[i])
+			*ARRAY_PUSH(in->material, in->nmaterial, mcap) =
+				function_of_symbol(now);
+	}
+	sort_array(in->material, in->nmaterial, sizeof(char *),
+		   compare_strings);
+	caps = xcalloc(in->fold.n + 1, sizeof(*caps));
+	for (i = 0; i < in->fold.n; i++) {
+		was = in->fold.v[i];
+		now = counterpart(in, was);
+		if (!now || !was->has_code || !now->has_code ||
+		    same_code(was, now, &in->corr, false, false))
+			continue;
+		f = add_changed(out, &cap, in, was, now);
+		rcap = &caps[out->nchanged - 1];
+		if (f->named)
+			add_reason(f, rcap, CAUSE_CODE, NULL, NULL);
+		if (material[i])
+			inlining_reasons(in, f, rcap);
+		if (material[i] && !f->nreasons)
+			add_reason(f, rcap, CAUSE_CODE, NULL, NULL);
+		reference_reasons(f, rcap, was, now, &in->corr);
+	}
+	sort_array(out->changed, out->nchanged, sizeof(*out->changed),
+		   compare_changed);
+	free(caps);
+	free(material);
+}
+
+/* Without code: a plain-named copy that changed size, or --changed. */
+static void find_sized_changes(struct livepatch_inputs *in,
+			       struct livepatch_view *out)
+{
+	const struct function *fn, *was;
+	struct changed_function *f;
+	size_t i, cap = 0, rcap;
+	bool by_name, by_size;
+
+	for (i = 0; i < in->new->nfunctions; i++) {
+		fn = &in->new->functions[i];
+		was = report_function(in->old, fn->name);
+		by_name = named(in->names, in->nnames, fn->name);
+		by_size = was && plain_size(was) && plain_size(fn) &&
+			  plain_size(was) != plain_size(fn);
+		if (!by_name && !by_size)
+			continue;
+		f = ARRAY_PUSH(out->changed, out->nchanged, cap);
+		memset(f, 0, sizeof(*f));
+		f->name = fn->name;
+		f->function = fn->name;
+		f->old = was;
+		f->new = fn;
+		f->named = by_name;
+		f->old_size = plain_size(was);
+		f->new_size = plain_size(fn);
+		rcap = 0;
+		add_reason(f, &rcap, CAUSE_CODE, NULL, NULL);
+		find_carriers(f);
+	}
+}
+
+/* Function symbols of one build without a counterpart in the other. */
+static void find_lone(const struct func_index *mine,
+		      const struct func_index *theirs,
+		      const struct correlation *c, const struct report *other,
+		      struct lone_function **out, size_t *n)
+{
+	struct lone_function *l;
+	size_t i, cap = 0;
+
+	for (i = 0; i < mine->n; i++) {
+		if (find_symbol(theirs, correlate(c, mine->v[i]->name)) <
+		    theirs->n)
+			continue;
+		l = ARRAY_PUSH(*out, *n, cap);
+		l->symbol = mine->v[i]->name;
+		l->function = function_of_symbol(mine->v[i]);
+		l->other = report_function(other, l->function);
+	}
+}
+
+/* Functions fully inlined in one build and not in the other, and more. */
+static void find_flips(const struct report *old, const struct report *new,
+		       struct livepatch_view *out)
+{
+	const struct function *was;
+	struct status_flip *f;
+	size_t i, cap = 0;
+
+	for (i = 0; i < new->nfunctions; i++) {
+		was = report_function(old, new->functions[i].name);
+		if (!was || was->status == new->functions[i].status)
+			continue;
+		f = ARRAY_PUSH(out->flips, out->nflips, cap);
+		f->name = new->functions[i].name;
+		f->old = was->status;
+		f->new = new->functions[i].status;
+	}
+}
+
+static bool only_cause(const struct changed_function *f,
+		       enum change_cause cause)
+{
+	size_t i;
+
+	for (i = 0; i < f->nreasons; i++)
+		if (f->reasons[i].cause != cause)
+			return false;
+	return f->nreasons > 0;
+}
+
+static void count_totals(struct livepatch_view *v)
+{
+	struct livepatch_totals *t = &v->totals;
+	bool seen[NCAUSES];
+	size_t i, k;
+
+	memset(t, 0, sizeof(*t));
+	t->changed = v->nchanged;
+	for (i = 0; i < v->nchanged; i++) {
+		memset(seen, 0, sizeof(seen));
+		for (k = 0; k < v->changed[i].nreasons; k++)
+			seen[v->changed[i].reasons[k].cause] = true;
+		for (k = 0; k < NCAUSES; k++)
+			t->by_cause[k] += seen[k];
+		t->only_renamed_reference +=
+			only_cause(&v->changed[i], CAUSE_RENAMED_REFERENCE);
+		t->only_layout += only_cause(&v->changed[i], CAUSE_LAYOUT);
+	}
+	t->new_functions = v->nnew_functions;
+	t->gone_functions = v->ngone_functions;
+}
+
+static bool both_have_code(const struct report *old, const struct report *new)
+{
+	return old->has_code && new->has_code;
+}
+
+void livepatch_compare(const struct report *old, const struct report *new,
+		       const char *const *names, size_t nnames,
+		       struct livepatch_view *out)
+{
+	struct livepatch_inputs in = { .old = old, .new = new,
+				       .names = names, .nnames = nnames };
+	struct rename_list l = { 0 };
+
+	memset(out, 0, sizeof(*out));
+	find_renames(old, new, &l);
+	out->renames = l.v;
+	out->nrenames = l.n;
+	build_correlation(old, new, &in.corr, &in.rev, out);
+	index_functions(old, &in.fold);
+	index_functions(new, &in.fnew);
+	inline_edges(old, &in.eold);
+	inline_edges(new, &in.enew);
+	out->binary = both_have_code(old, new);
+	if (out->binary)
+		find_binary_changes(&in, out);
+	else
+		find_sized_changes(&in, out);
+	find_lone(&in.fnew, &in.fold, &in.rev, old, &out->new_functions,
+		  &out->nnew_functions);
+	find_lone(&in.fold, &in.fnew, &in.corr, new, &out->gone_functions,
+		  &out->ngone_functions);
+	find_flips(old, new, out);
+	count_totals(out);
+	free(in.corr.v);
+	free(in.rev.v);
+	free(in.fold.v);
+	free(in.fnew.v);
+	free(in.eold.v);
+	free(in.enew.v);
+	free(in.material);
+}
+
+void livepatch_free(struct livepatch_view *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->nrenames; i++) {
+		free(v->renames[i].old_candidates);
+		free(v->renames[i].new_candidates);
+	}
+	for (i = 0; i < v->nchanged; i++) {
+		free(v->changed[i].carriers);
+		free(v->changed[i].reasons);
+	}
+	free(v->renames);
+	free(v->hazards);
+	free(v->changed);
+	free(v->new_functions);
+	free(v->gone_functions);
+	free(v->flips);
+	memset(v, 0, sizeof(*v));
+}
