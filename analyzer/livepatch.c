@@ -591,22 +591,38 @@ static void find_binary_changes(struct livepatch_inputs *in,
 	free(material);
 }
 
-/* Without code: a plain-named copy that changed size, or --changed. */
+static bool size_changed(const struct function *was,
+			 const struct function *fn)
+{
+	return was && plain_size(was) && plain_size(fn) &&
+	       plain_size(was) != plain_size(fn);
+}
+
+/*
+ * Without code: a function changed when its plain-named copy changed
+ * size or --changed names it; explained as with code, by what it
+ * carries and by flipped inlining, else by its own code.
+ */
 static void find_sized_changes(struct livepatch_inputs *in,
 			       struct livepatch_view *out)
 {
 	const struct function *fn, *was;
 	struct changed_function *f;
-	size_t i, cap = 0, rcap;
-	bool by_name, by_size;
+	size_t i, cap = 0, mcap = 0, rcap;
 
 	for (i = 0; i < in->new->nfunctions; i++) {
 		fn = &in->new->functions[i];
+		if (size_changed(report_function(in->old, fn->name), fn))
+			*ARRAY_PUSH(in->material, in->nmaterial, mcap) =
+				fn->name;
+	}
+	sort_array(in->material, in->nmaterial, sizeof(char *),
+		   compare_strings);
+	for (i = 0; i < in->new->nfunctions; i++) {
+		fn = &in->new->functions[i];
 		was = report_function(in->old, fn->name);
-		by_name = named(in->names, in->nnames, fn->name);
-		by_size = was && plain_size(was) && plain_size(fn) &&
-			  plain_size(was) != plain_size(fn);
-		if (!by_name && !by_size)
+		if (!named(in->names, in->nnames, fn->name) &&
+		    !size_changed(was, fn))
 			continue;
 		f = ARRAY_PUSH(out->changed, out->nchanged, cap);
 		memset(f, 0, sizeof(*f));
@@ -614,11 +630,15 @@ static void find_sized_changes(struct livepatch_inputs *in,
 		f->function = fn->name;
 		f->old = was;
 		f->new = fn;
-		f->named = by_name;
+		f->named = named(in->names, in->nnames, fn->name);
 		f->old_size = plain_size(was);
 		f->new_size = plain_size(fn);
 		rcap = 0;
-		add_reason(f, &rcap, CAUSE_CODE, NULL, NULL);
+		if (f->named)
+			add_reason(f, &rcap, CAUSE_CODE, NULL, NULL);
+		inlining_reasons(in, f, &rcap);
+		if (!f->nreasons)
+			add_reason(f, &rcap, CAUSE_CODE, NULL, NULL);
 		find_carriers(f);
 	}
 }

@@ -335,7 +335,7 @@ static void print_totals(FILE *out, const struct livepatch_view *v)
 	fprintf(out, "\n    %zu changed only by a renamed reference, %zu only by layout;\n    with names kept stable (suffixes, counters), %zu would change\n",
 		t->only_renamed_reference, t->only_layout,
 		t->changed - t->only_renamed_reference);
-	fprintf(out, "    %zu new functions, %zu gone\n", t->new_functions,
+	fprintf(out, "    new functions: %zu, gone: %zu\n", t->new_functions,
 		t->gone_functions);
 }
 
