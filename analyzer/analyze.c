@@ -335,6 +335,10 @@ struct report *analyze_image(const struct image_rec *img,
 	a.join = &join;
 	r->sites_listed = opts->want_sites;
 	r->has_code = img->has_code;
+	if (img->ncode_bytes) {
+		r->code = xmalloc(img->ncode_bytes);
+		memcpy(r->code, img->code_bytes, img->ncode_bytes);
+	}
 	join_build(&join, img, &r->strings, opts->jobs);
 	a.root_names = arena_alloc(join.tables,
 				   (join.ndies + 1) * sizeof(*a.root_names));

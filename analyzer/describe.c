@@ -192,6 +192,7 @@ void report_free(struct report *r)
 	free(r->suffixed);
 	for (i = 0; i < r->nsymbols; i++)
 		free(r->symbols[i].refs);
+	free(r->code);
 	free(r->symbols);
 	free(r->producers);
 	free(r->dwarf_versions);

@@ -286,21 +286,97 @@ static bool same_target(const struct code_reference *a,
 }
 
 /* Every reference alike by same_target's rule. */
-static bool same_code(const struct image_symbol *a,
+static bool same_refs(const struct image_symbol *a,
 		      const struct image_symbol *b,
 		      const struct correlation *c, bool mapped,
 		      bool any_offset)
 {
 	size_t k;
 
-	if (a->code_hash != b->code_hash || a->size != b->size ||
-	    a->nrefs != b->nrefs)
+	if (a->size != b->size || a->nrefs != b->nrefs)
 		return false;
 	for (k = 0; k < a->nrefs; k++)
 		if (!same_target(&a->refs[k], &b->refs[k], c, mapped,
 				 any_offset))
 			return false;
 	return true;
+}
+
+static bool same_code(const struct image_symbol *a,
+		      const struct image_symbol *b,
+		      const struct correlation *c, bool mapped,
+		      bool any_offset)
+{
+	return a->code_hash == b->code_hash &&
+	       same_refs(a, b, c, mapped, any_offset);
+}
+
+static uint64_t little_endian(const unsigned char *p, unsigned int width)
+{
+	uint64_t v = 0;
+
+	while (width--)
+		v = v << 8 | p[width];
+	return v;
+}
+
+/* Source files this long hold no more lines: a larger value is no line. */
+#define MAX_LINE (1u << 24)
+
+/*
+ * The window of width bytes from at holds a line number that moved by
+ * shift, and every byte a and b differ in within it.
+ */
+static bool moved_line_at(const unsigned char *a, const unsigned char *b,
+			  size_t at, unsigned int width, int64_t shift)
+{
+	uint64_t was = little_endian(a + at, width);
+	uint64_t now = little_endian(b + at, width);
+
+	return was && was < MAX_LINE && (int64_t)(now - was) == shift;
+}
+
+/*
+ * a and b differ only in constants that moved by as many lines as the
+ * function's declaration did: __LINE__ in a WARN or pr_* call. The first
+ * such pair into *was and *now.
+ */
+static bool only_line_numbers(const struct image_symbol *a,
+			      const struct image_symbol *b, uint64_t *was,
+			      uint64_t *now)
+{
+	int64_t shift = (int64_t)b->owner.decl_line - a->owner.decl_line;
+	static const unsigned int widths[] = { 4, 2 };
+	size_t i, at, first;
+	unsigned int w, k;
+	bool found = false;
+
+	if (!a->code || !b->code || !shift || !a->owner.decl_line ||
+	    a->size != b->size)
+		return false;
+	for (i = 0; i < a->size; i++) {
+		if (a->code[i] == b->code[i])
+			continue;
+		for (k = 0, at = SIZE_MAX; k < 2 && at == SIZE_MAX; k++) {
+			w = widths[k];
+			first = i + 1 >= w ? i + 1 - w : 0;
+			for (at = first; at <= i && at + w <= a->size; at++)
+				if (moved_line_at(a->code, b->code, at, w,
+						  shift))
+					break;
+			if (at > i || at + w > a->size)
+				at = SIZE_MAX;
+		}
+		if (at == SIZE_MAX)
+			return false;
+		if (!found) {
+			*was = little_endian(a->code + at, w);
+			*now = little_endian(b->code + at, w);
+		}
+		found = true;
+		i = at + w - 1;
+	}
+	return found;
 }
 
 static void add_reason(struct changed_function *f, size_t *cap,
@@ -316,6 +392,7 @@ static void add_reason(struct changed_function *f, size_t *cap,
 			    what ? what : ""))
 			return;
 	r = ARRAY_PUSH(f->reasons, f->nreasons, *cap);
+	memset(r, 0, sizeof(*r));
 	r->cause = cause;
 	r->what = what;
 	r->now = now;
@@ -352,10 +429,25 @@ struct func_index {
 	size_t n;
 };
 
-static int compare_symbol_names(const void *x, const void *y)
+static int compare_text(const char *a, const char *b)
 {
-	return strcmp((*(const struct image_symbol *const *)x)->name,
-		      (*(const struct image_symbol *const *)y)->name);
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+/* By name, then where DWARF puts it: statics of one name in many TUs. */
+static int compare_placed_symbols(const void *x, const void *y)
+{
+	const struct image_symbol *a = *(const struct image_symbol *const *)x;
+	const struct image_symbol *b = *(const struct image_symbol *const *)y;
+	int c = strcmp(a->name, b->name);
+
+	if (!c)
+		c = compare_text(a->owner.tu, b->owner.tu);
+	if (!c)
+		c = compare_text(a->owner.decl_file, b->owner.decl_file);
+	if (!c)
+		c = (a->address > b->address) - (a->address < b->address);
+	return c;
 }
 
 static void index_functions(const struct report *r, struct func_index *ix)
@@ -367,19 +459,69 @@ static void index_functions(const struct report *r, struct func_index *ix)
 	for (i = 0; i < r->nsymbols; i++)
 		if (r->symbols[i].is_func)
 			ix->v[ix->n++] = &r->symbols[i];
-	sort_array(ix->v, ix->n, sizeof(*ix->v), compare_symbol_names);
+	sort_array(ix->v, ix->n, sizeof(*ix->v), compare_placed_symbols);
 }
 
-/* The index of the function symbol named name, or ix->n. */
-static size_t find_symbol(const struct func_index *ix, const char *name)
+/* [*first, return) are the function symbols named name. */
+static size_t symbols_named(const struct func_index *ix, const char *name,
+			    size_t *first)
 {
-	struct image_symbol key = { .name = name };
-	const struct image_symbol *k = &key, **hit;
+	size_t lo = 0, hi = ix->n, mid, end;
 
-	hit = ix->n ? bsearch(&k, ix->v, ix->n, sizeof(*ix->v),
-			      compare_symbol_names)
-		    : NULL;
-	return hit ? (size_t)(hit - ix->v) : ix->n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(ix->v[mid]->name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	for (end = lo; end < ix->n && !strcmp(ix->v[end]->name, name); end++)
+		;
+	return end;
+}
+
+static bool same_place(const struct image_symbol *a,
+		       const struct image_symbol *b)
+{
+	return !compare_text(a->owner.tu, b->owner.tu) &&
+	       !compare_text(path_basename(a->owner.decl_file),
+			     path_basename(b->owner.decl_file));
+}
+
+/*
+ * Each old function symbol's counterpart in the new build (index into
+ * new's index, or new's n): by name through the correlation; where a
+ * name is several symbols (statics of many TUs), by TU and declaring
+ * file, then in order. One to one.
+ */
+static size_t *pair_functions(const struct func_index *old_ix,
+			      const struct func_index *new_ix,
+			      const struct correlation *c)
+{
+	size_t *pair = xcalloc(old_ix->n + 1, sizeof(*pair));
+	bool *taken = xcalloc(new_ix->n + 1, sizeof(bool));
+	size_t i, k, first, end;
+
+	for (i = 0; i < old_ix->n; i++) {
+		pair[i] = new_ix->n;
+		end = symbols_named(new_ix, correlate(c, old_ix->v[i]->name),
+				    &first);
+		for (k = first; k < end; k++)
+			if (!taken[k] &&
+			    (end - first == 1 ||
+			     same_place(old_ix->v[i], new_ix->v[k])))
+				break;
+		if (k == end)
+			for (k = first; k < end && taken[k]; k++)
+				;
+		if (k < end) {
+			pair[i] = k;
+			taken[k] = true;
+		}
+	}
+	free(taken);
+	return pair;
 }
 
 /* The function a symbol is a copy of: DWARF's name, else its base. */
@@ -469,6 +611,7 @@ struct livepatch_inputs {
 	struct edges eold, enew;
 	const char **material;	/* functions whose code really changed */
 	size_t nmaterial;
+	size_t *pair;		/* fold -> fnew index (fnew.n: none) */
 };
 
 static bool materially_changed(const struct livepatch_inputs *in,
@@ -524,11 +667,11 @@ static struct changed_function *add_changed(struct livepatch_view *out,
 	return f;
 }
 
-/* The counterpart in the new build of an old function symbol, or NULL. */
-static const struct image_symbol *
-counterpart(const struct livepatch_inputs *in, const struct image_symbol *s)
+/* The counterpart in the new build of old function symbol i, or NULL. */
+static const struct image_symbol *counterpart(const struct livepatch_inputs *in,
+					      size_t i)
 {
-	size_t k = find_symbol(&in->fnew, correlate(&in->corr, s->name));
+	size_t k = in->pair[i];
 
 	return k < in->fnew.n ? in->fnew.v[k] : NULL;
 }
@@ -546,49 +689,81 @@ static int compare_changed(const void *x, const void *y)
  * material ones by what they carry and by flipped inlining, else by
  * their own code.
  */
+/* How a pair of function symbols differs, by the rules above. */
+enum code_change {
+	CODE_SAME,
+	CODE_REFERENCES,	/* only renamed references or moved offsets */
+	CODE_LINE_NUMBERS,	/* and moved line numbers */
+	CODE_MATERIAL,
+};
+
+static enum code_change classify_change(const struct livepatch_inputs *in,
+					const struct image_symbol *was,
+					const struct image_symbol *now,
+					uint64_t *old_line,
+					uint64_t *new_line)
+{
+	if (!now || !was->has_code || !now->has_code ||
+	    same_code(was, now, &in->corr, false, false))
+		return CODE_SAME;
+	if (same_code(was, now, &in->corr, true, true))
+		return CODE_REFERENCES;
+	if (same_refs(was, now, &in->corr, true, true) &&
+	    only_line_numbers(was, now, old_line, new_line))
+		return CODE_LINE_NUMBERS;
+	return CODE_MATERIAL;
+}
+
+/*
+ * Pass one: every pair of function symbols whose code or references
+ * differ; the material ones are listed. Pass two gives each its
+ * reasons: the material ones by what they carry and by flipped
+ * inlining, else by their own code; the others by moved line numbers,
+ * renamed references and moved offsets.
+ */
 static void find_binary_changes(struct livepatch_inputs *in,
 				struct livepatch_view *out)
 {
-	const struct image_symbol *was, *now;
+	enum code_change *change = xcalloc(in->fold.n + 1, sizeof(*change));
+	const struct image_symbol *now;
 	struct changed_function *f;
-	size_t i, cap = 0, mcap = 0, *rcap;
-	bool *material = xcalloc(in->fold.n + 1, sizeof(bool));
-	size_t *caps;
+	size_t i, cap = 0, mcap = 0, rcap;
+	uint64_t old_line = 0, new_line = 0;
 
 	for (i = 0; i < in->fold.n; i++) {
-		was = in->fold.v[i];
-		now = counterpart(in, was);
-		if (!now || !was->has_code || !now->has_code ||
-		    same_code(was, now, &in->corr, false, false))
-			continue;
-		material[i] = !same_code(was, now, &in->corr, true, true);
-		if (material[i])
+		now = counterpart(in, i);
+		change[i] = classify_change(in, in->fold.v[i], now, &old_line,
+					    &new_line);
+		if (change[i] == CODE_MATERIAL)
 			*ARRAY_PUSH(in->material, in->nmaterial, mcap) =
 				function_of_symbol(now);
 	}
 	sort_array(in->material, in->nmaterial, sizeof(char *),
 		   compare_strings);
-	caps = xcalloc(in->fold.n + 1, sizeof(*caps));
 	for (i = 0; i < in->fold.n; i++) {
-		was = in->fold.v[i];
-		now = counterpart(in, was);
-		if (!now || !was->has_code || !now->has_code ||
-		    same_code(was, now, &in->corr, false, false))
+		if (change[i] == CODE_SAME)
 			continue;
-		f = add_changed(out, &cap, in, was, now);
-		rcap = &caps[out->nchanged - 1];
+		now = counterpart(in, i);
+		f = add_changed(out, &cap, in, in->fold.v[i], now);
+		rcap = 0;
 		if (f->named)
-			add_reason(f, rcap, CAUSE_CODE, NULL, NULL);
-		if (material[i])
-			inlining_reasons(in, f, rcap);
-		if (material[i] && !f->nreasons)
-			add_reason(f, rcap, CAUSE_CODE, NULL, NULL);
-		reference_reasons(f, rcap, was, now, &in->corr);
+			add_reason(f, &rcap, CAUSE_CODE, NULL, NULL);
+		if (change[i] == CODE_MATERIAL)
+			inlining_reasons(in, f, &rcap);
+		if (change[i] == CODE_MATERIAL && !f->nreasons)
+			add_reason(f, &rcap, CAUSE_CODE, NULL, NULL);
+		if (change[i] == CODE_LINE_NUMBERS) {
+			classify_change(in, in->fold.v[i], now, &old_line,
+					&new_line);
+			add_reason(f, &rcap, CAUSE_LINE_NUMBER, NULL, NULL);
+			f->reasons[f->nreasons - 1].old_line = old_line;
+			f->reasons[f->nreasons - 1].new_line = new_line;
+		}
+		reference_reasons(f, &rcap, in->fold.v[i], now, &in->corr);
 	}
 	sort_array(out->changed, out->nchanged, sizeof(*out->changed),
 		   compare_changed);
-	free(caps);
-	free(material);
+	free(change);
 }
 
 static bool size_changed(const struct function *was,
@@ -644,23 +819,29 @@ static void find_sized_changes(struct livepatch_inputs *in,
 }
 
 /* Function symbols of one build without a counterpart in the other. */
-static void find_lone(const struct func_index *mine,
-		      const struct func_index *theirs,
-		      const struct correlation *c, const struct report *other,
+static void find_lone(const struct livepatch_inputs *in, bool old_side,
 		      struct lone_function **out, size_t *n)
 {
+	const struct func_index *mine = old_side ? &in->fold : &in->fnew;
+	const struct report *other = old_side ? in->new : in->old;
+	bool *paired = xcalloc(mine->n + 1, sizeof(bool));
 	struct lone_function *l;
 	size_t i, cap = 0;
 
+	for (i = 0; i < in->fold.n; i++) {
+		if (in->pair[i] == in->fnew.n)
+			continue;
+		paired[old_side ? i : in->pair[i]] = true;
+	}
 	for (i = 0; i < mine->n; i++) {
-		if (find_symbol(theirs, correlate(c, mine->v[i]->name)) <
-		    theirs->n)
+		if (paired[i])
 			continue;
 		l = ARRAY_PUSH(*out, *n, cap);
 		l->symbol = mine->v[i]->name;
 		l->function = function_of_symbol(mine->v[i]);
 		l->other = report_function(other, l->function);
 	}
+	free(paired);
 }
 
 /* Functions fully inlined in one build and not in the other, and more. */
@@ -735,6 +916,7 @@ void livepatch_compare(const struct report *old, const struct report *new,
 	build_correlation(old, new, &in.corr, &in.rev, out);
 	index_functions(old, &in.fold);
 	index_functions(new, &in.fnew);
+	in.pair = pair_functions(&in.fold, &in.fnew, &in.corr);
 	inline_edges(old, &in.eold);
 	inline_edges(new, &in.enew);
 	out->binary = both_have_code(old, new);
@@ -742,10 +924,8 @@ void livepatch_compare(const struct report *old, const struct report *new,
 		find_binary_changes(&in, out);
 	else
 		find_sized_changes(&in, out);
-	find_lone(&in.fnew, &in.fold, &in.rev, old, &out->new_functions,
-		  &out->nnew_functions);
-	find_lone(&in.fold, &in.fnew, &in.corr, new, &out->gone_functions,
-		  &out->ngone_functions);
+	find_lone(&in, false, &out->new_functions, &out->nnew_functions);
+	find_lone(&in, true, &out->gone_functions, &out->ngone_functions);
 	find_flips(old, new, out);
 	count_totals(out);
 	free(in.corr.v);
@@ -755,6 +935,7 @@ void livepatch_compare(const struct report *old, const struct report *new,
 	free(in.eold.v);
 	free(in.enew.v);
 	free(in.material);
+	free(in.pair);
 }
 
 void livepatch_free(struct livepatch_view *v)

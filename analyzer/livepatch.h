@@ -33,12 +33,15 @@ struct symbol_rename {
 /*
  * Why a function changed: X(constant, name in reports). A changed
  * function has one or more; "code" is given when nothing else explains
- * the change, or the function is named with --changed.
+ * the change, or the function is named with --changed. "line_number":
+ * the code differs only in constants that moved with the function's
+ * declaration (__LINE__ in WARN, BUG, pr_*).
  */
 #define CHANGE_CAUSES(X) \
 	X(CAUSE_CODE, "code") \
 	X(CAUSE_CARRIES, "carries") \
 	X(CAUSE_INLINING, "inlining") \
+	X(CAUSE_LINE_NUMBER, "line_number") \
 	X(CAUSE_RENAMED_REFERENCE, "renamed_reference") \
 	X(CAUSE_LAYOUT, "layout")
 
@@ -56,6 +59,8 @@ struct change_reason {
 	/* inlining: "inlined" or "called" (now); renamed reference: the
 	 * new name; else NULL */
 	const char *now;
+	/* line number: the first line number in the code, then and now */
+	uint64_t old_line, new_line;
 };
 
 struct carrier {

@@ -139,6 +139,7 @@ struct image_symbol {
 	/* with code fingerprints (diff --livepatch on ELF files) */
 	bool has_code;
 	uint64_t code_hash;
+	const unsigned char *code;	/* size bytes, into report.code */
 	struct code_reference *refs;
 	size_t nrefs;
 };
@@ -197,6 +198,7 @@ struct report {
 	bool is_kernel;
 	bool sites_listed;	/* site_list filled (scan --sites) */
 	bool has_code;		/* symbols carry code fingerprints */
+	unsigned char *code;	/* the functions' bytes, masked */
 	struct summary summary;
 	struct function *functions;	/* sorted by name, all statuses */
 	size_t nfunctions;

@@ -93,13 +93,6 @@ static void drop_common(struct side *a, struct side *b)
 	free(keep_b);
 }
 
-static const char *basename_of(const char *path)
-{
-	const char *slash = path ? strrchr(path, '/') : NULL;
-
-	return slash ? slash + 1 : path ? path : "";
-}
-
 /*
  * Same DWARF origin: function or variable name, TU, and the declaring
  * file by base name (two trees put absolute paths in different places);
@@ -112,7 +105,7 @@ static bool same_origin(const struct image_symbol *a,
 	const struct symbol_owner *x = &a->owner, *y = &b->owner;
 
 	return x->name && y->name && !strcmp(x->name, y->name) &&
-	       !strcmp(basename_of(x->decl_file), basename_of(y->decl_file)) &&
+	       !strcmp(path_basename(x->decl_file), path_basename(y->decl_file)) &&
 	       !strcmp(x->tu ? x->tu : "", y->tu ? y->tu : "") &&
 	       (!with_line || x->decl_line == y->decl_line);
 }

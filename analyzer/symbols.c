@@ -196,7 +196,8 @@ const char *suffixed_base(struct strpool *pool, const char *sym)
 
 /* A function's code fingerprint, its references' targets interned. */
 static void copy_code(const struct image_rec *img, const struct sym_rec *sym,
-		      struct strpool *pool, struct image_symbol *s)
+		      const unsigned char *code, struct strpool *pool,
+		      struct image_symbol *s)
 {
 	const struct code_ref *from = &img->code_refs[sym->first_ref];
 	struct code_reference *to;
@@ -204,6 +205,7 @@ static void copy_code(const struct image_rec *img, const struct sym_rec *sym,
 
 	s->has_code = true;
 	s->code_hash = sym->code_hash;
+	s->code = code + sym->code_at;
 	s->nrefs = sym->nrefs;
 	s->refs = xcalloc(s->nrefs + 1, sizeof(*s->refs));
 	for (k = 0; k < s->nrefs; k++) {
@@ -232,7 +234,8 @@ void list_symbols(const struct image_rec *img, struct report *r,
 		s->address = img->syms[i].addr;
 		s->size = img->syms[i].size;
 		if (img->syms[i].has_code)
-			copy_code(img, &img->syms[i], &r->strings, s);
+			copy_code(img, &img->syms[i], r->code, &r->strings,
+				  s);
 	}
 }
 

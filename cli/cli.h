@@ -53,6 +53,7 @@ enum option_id {
 	OPT_CHECK_BPFTRACE, OPT_BOOT, OPT_GLOB, OPT_KERNEL, OPT_SYSROOT,
 };
 
+
 /* One row of option_table (option_table.c). */
 struct option_spec {
 	const char *name;	/* the long name */
@@ -81,6 +82,7 @@ struct options {
 	enum command cmd;
 	const char *name;	/* of the command, for messages */
 	bool json;
+	bool pretty;		/* -p: JSON indented */
 	const char *output;
 	const char *format;
 	struct scan_opts scan;
@@ -144,6 +146,7 @@ int start_command(int argc, char **argv, struct options *o,
 		  int min_args);
 void init_options(struct options *o, enum command cmd,
 		  const char *name);
+enum json_style json_style_of(const struct options *o);
 /* session.c: the inputs every command reads, and where output goes */
 FILE *open_output(const struct options *o, struct output *out);
 void session_end(struct session *s);

@@ -141,7 +141,7 @@ int cmd_denylist(int argc, char **argv)
 		else
 			status |= !open_output(&o, &out) ? 1 : output_close(
 				&out, render_denylist(out.f, &v,
-						      o.deny_format));
+						      o.deny_format, o.pretty));
 		free(entries);
 		free(points);
 	}

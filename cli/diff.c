@@ -36,7 +36,7 @@ static int write_livepatch(const struct options *o, struct report *old,
 	sort_array(o->changed, o->nchanged, sizeof(*o->changed), compare_strings);
 	livepatch_compare(old, new, (const char *const *)o->changed,
 			  o->nchanged, &v);
-	rc = render_livepatch(out, old, new, &v, o->json);
+	rc = render_livepatch(out, old, new, &v, json_style_of(o));
 	livepatch_free(&v);
 	return rc;
 }
@@ -53,7 +53,7 @@ static int write_diff(const struct options *o, struct report *old,
 	if (d.by_dir >= 0)
 		d.ndirs = compare_dirs(old, new, (unsigned int)d.by_dir,
 				       &d.dirs);
-	rc = render_diff(out, &d, o->json);
+	rc = render_diff(out, &d, json_style_of(o));
 	*hits = (d.cmp.new_partial ? FAIL_NEW_PARTIAL : 0) |
 		(d.cmp.new_full ? FAIL_NEW_FULL : 0) |
 		(d.cmp.renamed ? FAIL_RENAMED : 0);

@@ -46,9 +46,13 @@ static const struct option_spec option_table[] = {
 	  "write the answer even if an input lacks something\n"
 	  "(said on stderr); without it nothing is written" },
 	{ "json", 0, NULL, OPT_JSON, CMD_SCAN,
-	  "JSON output, schema inlscan/1 (docs/json.md)" },
-	{ "json", 0, NULL, OPT_JSON, CMD_SUFFIXES | CMD_DIFF | CMD_WHATIF,
-	  "JSON output" },
+	  "JSON output, schema inlscan/1 (docs/json.md),\n"
+	  "compact; -p indents it" },
+	{ "json", 0, NULL, OPT_JSON,
+	  CMD_SUFFIXES | CMD_DIFF | CMD_WHATIF | CMD_DENYLIST | CMD_PROBES,
+	  "JSON output (compact; -p indents it)" },
+	{ "pretty", 'p', NULL, 'p', CMD_ALL & ~CMD_REPORT,
+	  "JSON indented, a member per line" },
 	{ "sites", 0, NULL, OPT_SITES, CMD_SCAN,
 	  "list every inline site with a probe spec" },
 	{ "all", 0, NULL, OPT_ALL, CMD_SCAN,

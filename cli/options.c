@@ -167,12 +167,34 @@ static int apply_option(struct options *o, int c, const char *arg)
 	case 'o':
 		o->output = arg;
 		return 0;
+	case 'p':
+		o->pretty = true;
+		o->render.pretty = true;
+		o->probe_style.pretty = true;
+		return 0;
 	}
 	return -1;
 }
 
+enum json_style json_style_of(const struct options *o)
+{
+	if (!o->json)
+		return JSON_STYLE_OFF;
+	return o->pretty ? JSON_STYLE_PRETTY : JSON_STYLE_COMPACT;
+}
+
+/* denylist and probes: --json is --format json. */
 static int parse_format(struct options *o)
 {
+	if (!(o->cmd & (CMD_DENYLIST | CMD_PROBES)))
+		return 0;
+	if (o->json && o->format && strcmp(o->format, "json")) {
+		cli_err(o->name, "--json and --format %s say two things; give one",
+			o->format);
+		return -1;
+	}
+	if (o->json)
+		o->format = "json";
 	if (!o->format)
 		return 0;
 	if (o->cmd == CMD_DENYLIST &&

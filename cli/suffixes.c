@@ -20,7 +20,7 @@ void suffixes_usage(FILE *out)
 static int render_suffixes_of(FILE *out, struct report *r,
 			      const struct options *o)
 {
-	return render_suffixes(out, r, o->json);
+	return render_suffixes(out, r, json_style_of(o));
 }
 
 int cmd_suffixes(int argc, char **argv)

@@ -25,7 +25,7 @@ static int render_whatif_of(FILE *out, struct report *r,
 	int rc;
 
 	whatif_compute(r, o->render.by_dir, &w);
-	rc = render_whatif(out, r, &w, o->render.top, o->json);
+	rc = render_whatif(out, r, &w, o->render.top, json_style_of(o));
 	whatif_free(&w);
 	return rc;
 }

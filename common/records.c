@@ -133,6 +133,7 @@ void image_rec_free(struct image_rec *img)
 	for (i = 0; i < img->ncode_refs; i++)
 		free(img->code_refs[i].target);
 	free(img->code_refs);
+	free(img->code_bytes);
 	for (i = 0; i < img->nexported; i++)
 		free(img->exported[i]);
 	free(img->exported);

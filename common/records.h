@@ -111,6 +111,7 @@ struct sym_rec {
 	 * to (image_rec.code_refs[first_ref, first_ref + nrefs)) */
 	bool has_code;
 	uint64_t code_hash;	/* the bytes, relocated fields zeroed */
+	uint64_t code_at;	/* those bytes in image_rec.code_bytes */
 	uint32_t first_ref, nrefs;
 };
 
@@ -187,6 +188,8 @@ struct image_rec {
 	char **warnings;
 	size_t nwarnings;
 	bool has_code;		/* code fingerprints were read */
+	unsigned char *code_bytes;	/* every function's, masked */
+	size_t ncode_bytes, code_bytes_cap;
 	struct code_ref *code_refs;
 	size_t ncode_refs;
 };

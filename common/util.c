@@ -166,3 +166,10 @@ int open_regular(const char *path)
 	}
 	return fd;
 }
+
+const char *path_basename(const char *path)
+{
+	const char *slash = path ? strrchr(path, '/') : NULL;
+
+	return slash ? slash + 1 : path ? path : "";
+}

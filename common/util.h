@@ -90,10 +90,22 @@ static inline uint64_t hash_u64(uint64_t x)
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
 #define LEAK_CHECKED 1
+/* What follows the last '/' of path ("" for NULL). */
+const char *path_basename(const char *path);
+
 #endif
+/* What follows the last '/' of path ("" for NULL). */
+const char *path_basename(const char *path);
+
 #endif
 #ifndef LEAK_CHECKED
 #define LEAK_CHECKED 0
+/* What follows the last '/' of path ("" for NULL). */
+const char *path_basename(const char *path);
+
 #endif
+
+/* What follows the last '/' of path ("" for NULL). */
+const char *path_basename(const char *path);
 
 #endif

@@ -4,12 +4,12 @@
 _inlscan_options()
 {
 	case $1 in
-	scan) echo '--json --sites --all --top --by-dir --kernel --sysroot -j --jobs --debug-file -o --output -h --help' ;;
-	denylist) echo '--format --glob --min-sites --scope --dir --boot --allow-partial --kernel --sysroot -j --jobs --debug-file -o --output -h --help' ;;
-	probes) echo '--format --check-bpftrace --allow-partial --kernel --sysroot -j --jobs --debug-file -o --output -h --help' ;;
-	suffixes) echo '--json --kernel --sysroot -j --jobs --debug-file -o --output -h --help' ;;
-	diff) echo '--json --by-dir --fail-on --livepatch --changed -j --jobs -o --output -h --help' ;;
-	whatif) echo '--json --top --by-dir --kernel --sysroot -j --jobs --debug-file -o --output -h --help' ;;
+	scan) echo '--json -p --pretty --sites --all --top --by-dir --kernel --sysroot -j --jobs --debug-file -o --output -h --help' ;;
+	denylist) echo '--format --glob --min-sites --scope --dir --boot --allow-partial --json -p --pretty --kernel --sysroot -j --jobs --debug-file -o --output -h --help' ;;
+	probes) echo '--format --check-bpftrace --allow-partial --json -p --pretty --kernel --sysroot -j --jobs --debug-file -o --output -h --help' ;;
+	suffixes) echo '--json -p --pretty --kernel --sysroot -j --jobs --debug-file -o --output -h --help' ;;
+	diff) echo '--json -p --pretty --by-dir --fail-on --livepatch --changed -j --jobs -o --output -h --help' ;;
+	whatif) echo '--json -p --pretty --top --by-dir --kernel --sysroot -j --jobs --debug-file -o --output -h --help' ;;
 	report) echo '--by-dir --diff --kernel --sysroot -j --jobs --debug-file -o --output -h --help' ;;
 	esac
 }

@@ -35,7 +35,7 @@ struct code_reader {
 	Elf *elf;
 	bool relocatable;
 	Elf_Data *symdata;
-	size_t strndx;
+	size_t nsyms, strndx;
 	struct code_section *sections;
 	size_t nsections;
 	struct placed_symbol *placed;
@@ -146,8 +146,9 @@ static bool read_sections(struct code_reader *r)
 			continue;
 		r->sections[i].shdr = shdr;
 		r->sections[i].name = input_section_name(r->elf, scn);
-		if (shdr.sh_type == SHT_SYMTAB) {
+		if (shdr.sh_type == SHT_SYMTAB && shdr.sh_entsize) {
 			r->symdata = elf_getdata(scn, NULL);
+			r->nsyms = shdr.sh_size / shdr.sh_entsize;
 			r->strndx = shdr.sh_link;
 		}
 	}
@@ -162,7 +163,7 @@ static bool read_sections(struct code_reader *r)
 
 static void place_symbols(struct code_reader *r)
 {
-	size_t i, n = r->symdata->d_size / sizeof(Elf64_Sym), cap = 0;
+	size_t i, n = r->nsyms, cap = 0;
 	struct placed_symbol *p;
 	GElf_Sym sym;
 	int type;
@@ -359,6 +360,15 @@ static void read_function(struct code_reader *r, struct sym_rec *s)
 	}
 	s->nrefs = (uint32_t)(r->img->ncode_refs - s->first_ref);
 	s->code_hash = hash_bytes(r->buf, sym.st_size);
+	s->code_at = r->img->ncode_bytes;
+	if (r->img->code_bytes_cap - r->img->ncode_bytes < sym.st_size) {
+		r->img->code_bytes_cap = (r->img->code_bytes_cap +
+					  sym.st_size) * 2;
+		r->img->code_bytes = xrealloc(r->img->code_bytes,
+					      r->img->code_bytes_cap);
+	}
+	memcpy(r->img->code_bytes + s->code_at, r->buf, sym.st_size);
+	r->img->ncode_bytes += sym.st_size;
 	s->has_code = true;
 }
 

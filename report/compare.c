@@ -56,7 +56,7 @@ static void write_collision(struct json_writer *w, const struct report *r,
 	jw_close(w, '}');
 }
 
-static int suffixes_json(FILE *out, const struct report *r)
+static int suffixes_json(FILE *out, const struct report *r, bool pretty)
 {
 	struct json_writer w;
 	size_t i, funcs = 0, unique = 0;
@@ -65,7 +65,7 @@ static int suffixes_json(FILE *out, const struct report *r)
 		funcs += r->suffixed[i].is_func;
 		unique += r->suffixed[i].base_unique;
 	}
-	jw_init(&w, 0);
+	jw_init(&w, 0, pretty);
 	jw_document_start(&w);
 	jw_string_field(&w, "input", r->path ?: "");
 	jw_key(&w, "summary");
@@ -119,12 +119,13 @@ static void print_collision(FILE *out, const struct report *r, size_t first)
 	fputc('\n', out);
 }
 
-int render_suffixes(FILE *out, const struct report *r, bool json)
+int render_suffixes(FILE *out, const struct report *r,
+		    enum json_style json)
 {
 	size_t i, funcs = 0, unique = 0, ncoll = count_collisions(r);
 
 	if (json)
-		return suffixes_json(out, r);
+		return suffixes_json(out, r, json == JSON_STYLE_PRETTY);
 	for (i = 0; i < r->nsuffixed; i++) {
 		funcs += r->suffixed[i].is_func;
 		unique += r->suffixed[i].base_unique;
@@ -250,12 +251,12 @@ static void write_change(struct json_writer *w,
 	jw_close(w, '}');
 }
 
-static int diff_json(FILE *out, const struct diff_view *d)
+static int diff_json(FILE *out, const struct diff_view *d, bool pretty)
 {
 	struct json_writer w;
 	size_t i;
 
-	jw_init(&w, 0);
+	jw_init(&w, 0, pretty);
 	jw_document_start(&w);
 	jw_build(&w, "old", d->old);
 	jw_build(&w, "new", d->new);
@@ -341,12 +342,13 @@ static void print_dir_pairs(FILE *out, const struct diff_view *d)
 			d->dirs[i].new.sites);
 }
 
-int render_diff(FILE *out, const struct diff_view *d, bool json)
+int render_diff(FILE *out, const struct diff_view *d,
+		enum json_style json)
 {
 	size_t i, a, b;
 
 	if (json)
-		return diff_json(out, d);
+		return diff_json(out, d, json == JSON_STYLE_PRETTY);
 	fprintf(out, "OLD %s (LTO: %s)\nNEW %s (LTO: %s)\n\n",
 		shown(d->old->path), shown(d->old->lto), shown(d->new->path),
 		shown(d->new->lto));

@@ -8,8 +8,10 @@
 
 #include "../analyzer/compare.h"
 #include "json_writer.h"
+#include "render.h"
 
-int render_suffixes(FILE *out, const struct report *r, bool json);
+int render_suffixes(FILE *out, const struct report *r,
+		    enum json_style json);
 
 struct diff_view {
 	struct report *old, *new;
@@ -19,7 +21,8 @@ struct diff_view {
 	int by_dir;
 };
 
-int render_diff(FILE *out, const struct diff_view *d, bool json);
+int render_diff(FILE *out, const struct diff_view *d,
+		enum json_style json);
 
 /* Shared with livepatch.c: "func" or "object"; name file:line (TU t). */
 const char *symbol_kind_word(bool is_func);

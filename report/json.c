@@ -209,7 +209,7 @@ static int write_report(FILE *out, struct report *r,
 	struct json_writer w;
 	int rc;
 
-	jw_init(&w, indent);
+	jw_init(&w, indent, opts->pretty);
 	jw_document_start(&w);
 	jw_key(&w, "tool");
 	write_tool(&w);
@@ -285,7 +285,10 @@ static int write_one_report(void *ctx, size_t k, FILE *out)
 {
 	struct report_texts *t = ctx;
 
-	fputs(k ? ",\n  " : "\n  ", out);
+	if (t->opts->pretty)
+		fputs(k ? ",\n  " : "\n  ", out);
+	else if (k)
+		fputc(',', out);
 	if (t->text[k])
 		fwrite(t->text[k], 1, t->len[k], out);
 	free(t->text[k]);
@@ -334,7 +337,7 @@ static int write_multi(FILE *out, const struct scan_results *res,
 	size_t n;
 	int rc;
 
-	jw_init(&w, 0);
+	jw_init(&w, 0, opts->pretty);
 	jw_document_start(&w);
 	jw_key(&w, "tool");
 	write_tool(&w);

@@ -166,7 +166,7 @@ static void render_chunk(void *ctx, size_t k)
 	if (end > c->r->nfunctions)
 		end = c->r->nfunctions;
 	ch->w = take_writer(c);
-	jw_reuse_in_array(ch->w, c->indent, ch->first);
+	jw_reuse_in_array(ch->w, c->indent, c->opts->pretty, ch->first);
 	for (i = k * CHUNK; i < end; i++)
 		if (listed(&c->r->functions[i], c->opts))
 			write_function(ch->w, &c->r->functions[i],
@@ -201,7 +201,7 @@ int json_write_functions(FILE *out, const struct report *r,
 		     i++)
 			first &= !listed(&r->functions[i], opts);
 	}
-	jw_init(&w, indent);
+	jw_init(&w, indent, opts->pretty);
 	jw_open(&w, '[');
 	rc = jw_flush(&w, out);
 	rc |= write_ordered(out,

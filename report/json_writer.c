@@ -9,25 +9,28 @@
 
 #include "../common/util.h"
 
-void jw_init(struct json_writer *w, int indent)
+void jw_init(struct json_writer *w, int indent, bool pretty)
 {
 	memset(w, 0, sizeof(*w));
 	w->indent = indent;
+	w->pretty = pretty;
 }
 
-void jw_init_in_array(struct json_writer *w, int indent, bool first)
+void jw_init_in_array(struct json_writer *w, int indent, bool pretty,
+		      bool first)
 {
-	jw_init(w, indent);
+	jw_init(w, indent, pretty);
 	w->depth = 1;
 	w->empty[1] = first;
 }
 
-void jw_reuse_in_array(struct json_writer *w, int indent, bool first)
+void jw_reuse_in_array(struct json_writer *w, int indent, bool pretty,
+		       bool first)
 {
 	char *buf = w->buf;
 	size_t cap = w->cap;
 
-	jw_init_in_array(w, indent, first);
+	jw_init_in_array(w, indent, pretty, first);
 	w->buf = buf;
 	w->cap = cap;
 }
@@ -77,11 +80,12 @@ static void spaces(struct json_writer *w, int n)
 
 static void separator(struct json_writer *w)
 {
-	if (w->empty[w->depth])
-		put(w, "\n", 1);
-	else
-		put(w, ",\n", 2);
+	if (!w->empty[w->depth])
+		put(w, ",", 1);
 	w->empty[w->depth] = false;
+	if (!w->pretty)
+		return;
+	put(w, "\n", 1);
 	spaces(w, w->indent + w->depth);
 }
 
@@ -148,7 +152,7 @@ void jw_key(struct json_writer *w, const char *key)
 {
 	separator(w);
 	put_string(w, key);
-	put(w, ": ", 2);
+	put(w, ": ", w->pretty ? 2 : 1);
 	w->after_key = true;
 }
 
@@ -164,7 +168,7 @@ void jw_open(struct json_writer *w, char bracket)
 
 void jw_close(struct json_writer *w, char bracket)
 {
-	if (!w->empty[w->depth]) {
+	if (!w->empty[w->depth] && w->pretty) {
 		put(w, "\n", 1);
 		spaces(w, w->indent + w->depth - 1);
 	}

@@ -2,8 +2,8 @@
 /*
  * The one JSON writer: every document inlscan writes goes through it,
  * into memory and out with jw_flush, without building a tree. It writes
- * what jansson's json_dumps(JSON_INDENT(1) | JSON_ENSURE_ASCII) writes
- * for the same values (jansson only reads reports back); any bytes are
+ * what jansson's json_dumps(JSON_INDENT(1) | JSON_ENSURE_ASCII), or
+ * with JSON_STYLE_COMPACT, writes for the same values (jansson only reads reports back); any bytes are
  * kept losslessly (escape.h).
  */
 #ifndef INLSCAN_JSON_WRITER_H
@@ -20,19 +20,23 @@ struct json_writer {
 	char *buf;
 	size_t len, cap;
 	int indent;		/* spaces before every line after the first */
+	bool pretty;		/* a member per line, indented; else compact */
 	int depth;
 	bool after_key;		/* the next value belongs to a key */
 	bool empty[JSON_WRITER_DEPTH];	/* no member written at depth */
 };
 
-void jw_init(struct json_writer *w, int indent);
+/* pretty: as JSON_INDENT(1), else as JSON_STYLE_COMPACT */
+void jw_init(struct json_writer *w, int indent, bool pretty);
 /*
  * Write items into an array another writer opened (and will close), as
  * if this writer had written the items before them: first if none.
  */
-void jw_init_in_array(struct json_writer *w, int indent, bool first);
+void jw_init_in_array(struct json_writer *w, int indent, bool pretty,
+		      bool first);
 /* The same for a writer already used, whose buffer it keeps. */
-void jw_reuse_in_array(struct json_writer *w, int indent, bool first);
+void jw_reuse_in_array(struct json_writer *w, int indent, bool pretty,
+		       bool first);
 void jw_free(struct json_writer *w);
 /* Write the text so far to out and empty the buffer. */
 int jw_flush(struct json_writer *w, FILE *out);

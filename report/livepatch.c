@@ -87,6 +87,12 @@ static void write_reasons(struct json_writer *w,
 		jw_string_field(w, "cause", cause_name(c->reasons[i].cause));
 		jw_string_field(w, "what", c->reasons[i].what);
 		jw_string_field(w, "now", c->reasons[i].now);
+		if (c->reasons[i].cause == CAUSE_LINE_NUMBER) {
+			jw_int_field(w, "old_line",
+				     (long long)c->reasons[i].old_line);
+			jw_int_field(w, "new_line",
+				     (long long)c->reasons[i].new_line);
+		}
 		jw_close(w, '}');
 	}
 	jw_close(w, ']');
@@ -185,12 +191,12 @@ static void write_totals(struct json_writer *w, const struct livepatch_totals *t
 
 static int livepatch_json(FILE *out, const struct report *old,
 			  const struct report *new,
-			  const struct livepatch_view *v)
+			  const struct livepatch_view *v, bool pretty)
 {
 	struct json_writer w;
 	size_t i;
 
-	jw_init(&w, 0);
+	jw_init(&w, 0, pretty);
 	jw_document_start(&w);
 	jw_build(&w, "old", old);
 	jw_build(&w, "new", new);
@@ -260,6 +266,10 @@ static void print_reason(FILE *out, const struct change_reason *r)
 	case CAUSE_INLINING:
 		fprintf(out, "%s %s now", shown(r->what), r->now);
 		return;
+	case CAUSE_LINE_NUMBER:
+		fprintf(out, "line numbers in its code moved (%" PRIu64
+			" -> %" PRIu64 ")", r->old_line, r->new_line);
+		return;
 	case CAUSE_RENAMED_REFERENCE:
 		fprintf(out, "refers to %s, ", shown(r->what));
 		fprintf(out, "now %s", shown(r->now));
@@ -272,6 +282,9 @@ static void print_reason(FILE *out, const struct change_reason *r)
 	}
 }
 
+/* A line of text, not a page: the JSON has them all. */
+#define SHOWN_CARRIERS 12
+
 static void print_carriers(FILE *out, const struct changed_function *c)
 {
 	size_t i;
@@ -279,11 +292,14 @@ static void print_carriers(FILE *out, const struct changed_function *c)
 	if (!c->ncarriers)
 		return;
 	fprintf(out, "\n        carried inline by:");
-	for (i = 0; i < c->ncarriers; i++)
+	for (i = 0; i < c->ncarriers && i < SHOWN_CARRIERS; i++)
 		fprintf(out, "%s %s (%zu site%s%s)", i ? "," : "",
 			shown(c->carriers[i].function), c->carriers[i].sites,
 			c->carriers[i].sites == 1 ? "" : "s",
 			c->carriers[i].cross_tu ? ", cross-TU" : "");
+	if (c->ncarriers > SHOWN_CARRIERS)
+		fprintf(out, ", and %zu more (--json lists them)",
+			c->ncarriers - SHOWN_CARRIERS);
 }
 
 static void print_changed(FILE *out, const struct changed_function *c)
@@ -357,12 +373,12 @@ static void print_hazards_and_flips(FILE *out, const struct livepatch_view *v)
 
 int render_livepatch(FILE *out, const struct report *old,
 		     const struct report *new,
-		     const struct livepatch_view *v, bool json)
+		     const struct livepatch_view *v, enum json_style json)
 {
 	size_t i;
 
 	if (json)
-		return livepatch_json(out, old, new, v);
+		return livepatch_json(out, old, new, v, json == JSON_STYLE_PRETTY);
 	fprintf(out, "ORIG    %s\nPATCHED %s\n\n", shown(old->path),
 		shown(new->path));
 	fprintf(out, "  Symbols a binary-diff livepatch tool cannot correlate by name: %zu\n",

@@ -7,9 +7,10 @@
 #include <stdio.h>
 
 #include "../analyzer/livepatch.h"
+#include "render.h"
 
 int render_livepatch(FILE *out, const struct report *old,
 		     const struct report *new,
-		     const struct livepatch_view *v, bool json);
+		     const struct livepatch_view *v, enum json_style json);
 
 #endif

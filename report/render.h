@@ -11,12 +11,16 @@
 #define INLSCAN_VERSION "0.1.0"
 #define INLSCAN_SCHEMA "inlscan/1"
 
+/* How JSON is written: not at all (text), compact, or indented (-p). */
+enum json_style { JSON_STYLE_OFF, JSON_STYLE_COMPACT, JSON_STYLE_PRETTY };
+
 struct render_opts {
 	bool sites;		/* list every inline site */
 	bool outline;		/* list outline functions too */
 	int top;		/* text: how many top functions */
 	int by_dir;		/* group by this many directories, -1: no */
 	int jobs;		/* threads writing one report's functions */
+	bool pretty;		/* JSON indented */
 };
 
 /* A failed input, reported beside the others. */

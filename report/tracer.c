@@ -58,12 +58,13 @@ int parse_probe_format(const char *s, enum probe_format *f)
 	return 0;
 }
 
-static int deny_json(FILE *out, const struct deny_entry *e, size_t n)
+static int deny_json(FILE *out, const struct deny_entry *e, size_t n,
+		     bool pretty)
 {
 	struct json_writer w;
 	size_t i;
 
-	jw_init(&w, 0);
+	jw_init(&w, 0, pretty);
 	jw_document_start(&w);
 	jw_key(&w, "denylist");
 	jw_open(&w, '[');
@@ -179,13 +180,13 @@ static void deny_line(FILE *out, const struct deny_entry *e,
 }
 
 int render_denylist(FILE *out, const struct deny_view *v,
-		    enum deny_format format)
+		    enum deny_format format, bool pretty)
 {
 	const struct deny_entry *prev = NULL;
 	size_t i;
 
 	if (format == DENY_JSON)
-		return deny_json(out, v->entries, v->n);
+		return deny_json(out, v->entries, v->n, pretty);
 	if (format == DENY_BPFTRACE) {
 		deny_bpftrace(out, v);
 		return ferror(out);
@@ -484,12 +485,13 @@ static void write_point(struct json_writer *w, const struct probe_set *s,
 	jw_close(w, '}');
 }
 
-static int probes_json(FILE *out, const struct probe_set *sets, size_t n)
+static int probes_json(FILE *out, const struct probe_set *sets, size_t n,
+		       bool pretty)
 {
 	struct json_writer w;
 	size_t i, k;
 
-	jw_init(&w, 0);
+	jw_init(&w, 0, pretty);
 	jw_document_start(&w);
 	jw_key(&w, "probes");
 	jw_open(&w, '[');
@@ -521,7 +523,7 @@ int render_probes(FILE *out, const struct probe_set *sets, size_t nsets,
 	size_t i;
 
 	if (style->format == PROBES_JSON)
-		return probes_json(out, sets, nsets);
+		return probes_json(out, sets, nsets, style->pretty);
 	for (i = 0; i < nsets; i++) {
 		path = sets[i].r->is_kernel ? NULL : absolute_path(sets[i].r);
 		t.s = &sets[i];

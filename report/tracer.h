@@ -50,11 +50,13 @@ struct deny_view {
 	size_t npoints;
 };
 
+/* pretty: JSON indented */
 int render_denylist(FILE *out, const struct deny_view *v,
-		    enum deny_format format);
+		    enum deny_format format, bool pretty);
 struct probe_style {
 	enum probe_format format;
 	bool bpftrace_offsets;	/* bpftrace can probe inside a function */
+	bool pretty;		/* JSON indented */
 };
 
 int render_probes(FILE *out, const struct probe_set *sets, size_t nsets,

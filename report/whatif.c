@@ -64,12 +64,12 @@ static void write_row(struct json_writer *w, const struct whatif_row *row)
 }
 
 static int whatif_json(FILE *out, const struct report *r,
-		       const struct whatif *wi)
+		       const struct whatif *wi, bool pretty)
 {
 	struct json_writer w;
 	size_t i;
 
-	jw_init(&w, 0);
+	jw_init(&w, 0, pretty);
 	jw_document_start(&w);
 	jw_string_field(&w, "input", r->path ?: "");
 	jw_int_field(&w, "call_bytes", wi->call_bytes);
@@ -153,12 +153,12 @@ static void print_rows(FILE *out, const struct whatif *w, int top)
 }
 
 int render_whatif(FILE *out, const struct report *r, const struct whatif *w,
-		  int top, bool json)
+		  int top, enum json_style json)
 {
 	size_t i;
 
 	if (json)
-		return whatif_json(out, r, w);
+		return whatif_json(out, r, w, json == JSON_STYLE_PRETTY);
 	fprintf(out, "%s: consistent inlining, priced for %zu partial functions\n",
 		shown(r->path), w->nrows);
 	fprintf(out, "  bytes of text: + grows, - shrinks; a call is %u bytes on %s;\n  direct calls are %s (docs/whatif.md)\n",

@@ -6,8 +6,9 @@
 #include <stdio.h>
 
 #include "../analyzer/whatif.h"
+#include "render.h"
 
 int render_whatif(FILE *out, const struct report *r, const struct whatif *w,
-		  int top, bool json);
+		  int top, enum json_style json);
 
 #endif

@@ -13,6 +13,8 @@
  *   changes with any edit of this file (md_check, md_max);
  * - only a reference moved (GCC): md_personality's jump table in .rodata
  *   sits after the one the patch adds to md_set_max;
+ * - only line numbers in its code moved: md_sanity passes __LINE__, as
+ *   WARN does, below the lines the patch adds;
  * and a name that holds a line number, md_initstub_<line>, renamed by the
  * lines the patch adds above it.
  */
@@ -87,6 +89,19 @@ __attribute__((noinline, used)) int md_personality(int level)
 	case 6: return md_scale_down(level) + 9;
 	default: return -1;
 	}
+}
+
+/* As WARN does: the line it is on, in its code. */
+__attribute__((noinline)) void md_warn(int line)
+{
+	__asm__ volatile("" : : "r"(line));
+}
+
+__attribute__((noinline, used)) int md_sanity(int level)
+{
+	if (level < 0)
+		md_warn(__LINE__);
+	return level;
 }
 
 /*

@@ -92,6 +92,9 @@ for b in gcc thin; do
 	check_eq "livepatch $b: the line-numbered stub paired as a hazard" \
 		"md_initstub_$(grep -n '^MD_INITCALL_AT' "$L/orig/md.c" | cut -d: -f1) md_initstub_$(grep -n '^MD_INITCALL_AT' "$L/patched/md.c" | cut -d: -f1)" \
 		"$(echo "$json" | jq -r '[.hazards[] | .old, .new] | join(" ")')"
+	check_eq "livepatch $b: md_sanity's __LINE__, then and now, as grep finds md_warn's call" \
+		"$(grep -n 'md_warn(__LINE__)' "$L/orig/md.c" | cut -d: -f1)>$(grep -n 'md_warn(__LINE__)' "$L/patched/md.c" | cut -d: -f1)" \
+		"$(echo "$json" | jq -r '.changed[] | select(.function == "md_sanity") | .causes[0] | "\(.old_line)>\(.new_line)"')"
 	check_eq "livepatch $b: with names kept stable, the renamed-only ones would not change" \
 		"$(awk '$2 && $3' "$L/$b.cmp" | wc -l)" \
 		"$(echo "$json" | jq .totals.changed_with_stable_names)"

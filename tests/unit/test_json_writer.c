@@ -73,21 +73,28 @@ static void write_mixed(struct json_writer *w, json_t *o)
 	jw_close(w, '}');
 }
 
-static void test_same_as_jansson(void)
+/* Indented as JSON_INDENT(1), or compact as JSON_COMPACT. */
+static void same_as_jansson(bool pretty, size_t flags)
 {
 	struct json_writer w;
 	json_t *o = json_object();
 	char *want;
 
-	jw_init(&w, 0);
+	jw_init(&w, 0, pretty);
 	write_mixed(&w, o);
-	want = json_dumps(o, JSON_INDENT(1) | JSON_ENSURE_ASCII |
-				     JSON_PRESERVE_ORDER);
+	want = json_dumps(o, flags | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
 	CHECK(want && w.len == strlen(want) && !memcmp(w.buf, want, w.len),
-	      "writer:\n%.*s\njansson:\n%s", (int)w.len, w.buf, want);
+	      "writer (pretty %d):\n%.*s\njansson:\n%s", pretty, (int)w.len,
+	      w.buf, want);
 	free(want);
 	json_decref(o);
 	jw_free(&w);
+}
+
+static void test_same_as_jansson(void)
+{
+	same_as_jansson(true, JSON_INDENT(1));
+	same_as_jansson(false, JSON_COMPACT);
 }
 
 /* Shifted right as a member of an outer document at some depth. */
@@ -95,7 +102,7 @@ static void test_indent(void)
 {
 	struct json_writer w;
 
-	jw_init(&w, 3);
+	jw_init(&w, 3, true);
 	jw_open(&w, '[');
 	jw_int(&w, 1);
 	jw_open(&w, '{');
@@ -121,7 +128,7 @@ static void test_not_utf8(void)
 	size_t i;
 
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		jw_init(&w, 0);
+		jw_init(&w, 0, true);
 		jw_open(&w, '[');
 		jw_string(&w, bad[i]);
 		jw_close(&w, ']');
@@ -145,7 +152,7 @@ static void test_empty_flush(void)
 	FILE *out = open_memstream(&text, &len);
 	int rc;
 
-	jw_init_in_array(&w, 2, false);
+	jw_init_in_array(&w, 2, true, false);
 	rc = jw_flush(&w, out);
 	fclose(out);
 	CHECK(!rc && len == 0, "empty flush: rc %d, %zu bytes", rc, len);
@@ -169,15 +176,15 @@ static void test_reuse_in_array(void)
 	FILE *sink = fopen("/dev/null", "w");
 	char *buf;
 
-	jw_init_in_array(&used, 2, true);
+	jw_init_in_array(&used, 2, true, true);
 	jw_open(&used, '[');
 	jw_int(&used, 1);
 	jw_key(&used, "dangling");	/* state a new chunk must not see */
 	jw_flush(&used, sink);
 	buf = used.buf;
-	jw_reuse_in_array(&used, 2, false);
+	jw_reuse_in_array(&used, 2, true, false);
 	write_second_chunk(&used);
-	jw_init_in_array(&fresh, 2, false);
+	jw_init_in_array(&fresh, 2, true, false);
 	write_second_chunk(&fresh);
 	CHECK(used.buf == buf, "the buffer was not kept");
 	CHECK(used.len == fresh.len && !memcmp(used.buf, fresh.buf, used.len),
