@@ -335,6 +335,7 @@ struct report *analyze_image(const struct image_rec *img,
 	a.join = &join;
 	r->sites_listed = opts->want_sites;
 	r->has_code = img->has_code;
+	r->outline_listed = true;
 	if (img->ncode_bytes) {
 		r->code = xmalloc(img->ncode_bytes);
 		memcpy(r->code, img->code_bytes, img->ncode_bytes);

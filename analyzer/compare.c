@@ -75,8 +75,15 @@ void compare_reports(const struct report *old, const struct report *new,
 		else
 			cmp = strcmp(old->functions[i].name,
 				     new->functions[k].name);
-		note_change(out, &cap, cmp <= 0 ? &old->functions[i] : NULL,
-			    cmp >= 0 ? &new->functions[k] : NULL);
+		if ((cmp > 0 && !old->outline_listed &&
+		     new->functions[k].status == STATUS_OUTLINE) ||
+		    (cmp < 0 && !new->outline_listed &&
+		     old->functions[i].status == STATUS_OUTLINE))
+			out->not_compared++;
+		else
+			note_change(out, &cap,
+				    cmp <= 0 ? &old->functions[i] : NULL,
+				    cmp >= 0 ? &new->functions[k] : NULL);
 		i += cmp <= 0;
 		k += cmp >= 0;
 	}

@@ -23,6 +23,10 @@ struct comparison {
 	size_t new_partial;	/* partial now, not before */
 	size_t new_full;	/* full now, not before */
 	size_t renamed;		/* out-of-line symbols renamed */
+	/* names in one build only, where the other does not list outline
+	 * functions (a REPORT.json without --all): outline there, or
+	 * absent, cannot be told, so they are not compared */
+	size_t not_compared;
 };
 
 void compare_reports(const struct report *old, const struct report *new,

@@ -198,6 +198,9 @@ struct report {
 	bool is_kernel;
 	bool sites_listed;	/* site_list filled (scan --sites) */
 	bool has_code;		/* symbols carry code fingerprints */
+	/* outline functions are listed: always from an ELF file, from a
+	 * REPORT.json only if written with --all */
+	bool outline_listed;
 	unsigned char *code;	/* the functions' bytes, masked */
 	struct summary summary;
 	struct function *functions;	/* sorted by name, all statuses */

@@ -34,6 +34,9 @@
 #include "partial.h"
 
 #define EXIT_USAGE 2
+/* diff, as diff(1) */
+#define EXIT_DIFFERENCES 1
+#define EXIT_TROUBLE 2
 #define MAX_JOBS 1024
 
 enum command {
@@ -147,6 +150,12 @@ int start_command(int argc, char **argv, struct options *o,
 void init_options(struct options *o, enum command cmd,
 		  const char *name);
 enum json_style json_style_of(const struct options *o);
+/*
+ * The command's exit status. With --json, a command that fails before
+ * it wrote anything prints {"error": "the last error line"} on stdout
+ * (bpftool's rule), so that a JSON consumer always reads JSON.
+ */
+int command_end(const struct options *o, int status, bool wrote);
 /* session.c: the inputs every command reads, and where output goes */
 FILE *open_output(const struct options *o, struct output *out);
 void session_end(struct session *s);

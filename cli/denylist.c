@@ -109,7 +109,7 @@ int cmd_denylist(int argc, char **argv)
 	struct deny_entry *entries = NULL;
 	struct attach_point *points = NULL;
 	struct deny_view v = { 0 };
-	struct output out;
+	struct output out = { 0 };
 	size_t k;
 	int status;
 
@@ -146,5 +146,5 @@ int cmd_denylist(int argc, char **argv)
 		free(points);
 	}
 	session_end(&s);
-	return status;
+	return command_end(&o, status, out.f != NULL);
 }

@@ -14,8 +14,9 @@ void diff_usage(FILE *out)
 	print_options(out, CMD_DIFF);
 	fprintf(out,
 		"\n"
-		"Exit status: 0 ok (or nothing --fail-on names), 1 an input could not be\n"
-		"read or --fail-on matched, 2 usage error.\n");
+		"Exit status, as diff(1): 0 nothing --fail-on names (or no --fail-on),\n"
+		"1 NEW has what --fail-on names, 2 trouble (an input could not be read,\n"
+		"a write failed, a usage error).\n");
 }
 
 static int check_livepatch_input(const struct report *r)
@@ -77,7 +78,7 @@ int cmd_diff(int argc, char **argv)
 	struct session a = { 0 }, b = { 0 };
 	struct report *old = NULL, *new = NULL;
 	unsigned int hits = 0;
-	struct output out;
+	struct output out = { 0 };
 	int status;
 
 	init_options(&o, CMD_DIFF, "diff");
@@ -93,16 +94,18 @@ int cmd_diff(int argc, char **argv)
 	if (new && o.livepatch)
 		status = check_livepatch_input(old) |
 			 check_livepatch_input(new);
-	if (new && !status) {
+	if (new && !status)
 		status = !open_output(&o, &out) ? 1 : output_close(
 			&out, o.livepatch
 			? write_livepatch(&o, old, new, out.f)
 			: write_diff(&o, old, new, out.f, &hits));
-		if (!status && (hits & o.fail_on))
-			status = 1;
-	}
+	/* as diff(1): 1 is a difference --fail-on names, 2 trouble */
+	if (status)
+		status = EXIT_TROUBLE;
+	else if (hits & o.fail_on)
+		status = EXIT_DIFFERENCES;
 	session_end(&a);
 	session_end(&b);
 	free_changed(&o);
-	return status;
+	return command_end(&o, status, out.f != NULL);
 }

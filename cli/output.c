@@ -193,13 +193,27 @@ int output_close(struct output *out, int render_rc)
 	return err || render_rc ? 1 : 0;
 }
 
+/* The last error line, for the JSON error document (command_end). */
+static char last_error[1024];
+
 void cli_err(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
+	int n;
 
-	fprintf(stderr, cmd ? "inlscan %s: " : "inlscan: ", cmd);
+	n = cmd ? snprintf(last_error, sizeof(last_error), "inlscan %s: ", cmd)
+		: snprintf(last_error, sizeof(last_error), "inlscan: ");
+	fputs(last_error, stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
+	va_start(ap, fmt);
+	vsnprintf(last_error + n, sizeof(last_error) - (size_t)n, fmt, ap);
+	va_end(ap);
 	fputc('\n', stderr);
+}
+
+const char *cli_last_error(void)
+{
+	return last_error;
 }

@@ -38,5 +38,7 @@ void output_guard_signals(void);
 /* "inlscan CMD: " (or "inlscan: " without one), the message, a newline */
 void cli_err(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* What the last cli_err said, prefix included ("" if nothing). */
+const char *cli_last_error(void);
 
 #endif

@@ -41,12 +41,12 @@ static int probe_sets(struct report *r, char **names, size_t n,
 }
 
 static int write_probes(const struct options *o, struct report *r,
-			char **names, size_t n)
+			char **names, size_t n, bool *wrote)
 {
 	struct probe_set *sets = xcalloc(n + 1, sizeof(*sets));
 	size_t i, k = 0;
 	int status = probe_sets(r, names, n, sets);
-	struct output out;
+	struct output out = { 0 };
 
 	for (i = 0; i < n; i++)
 		if (sets[i].fn)
@@ -54,6 +54,7 @@ static int write_probes(const struct options *o, struct report *r,
 	if (k)
 		status |= !open_output(o, &out) ? 1 : output_close(
 			&out, render_probes(out.f, sets, k, &o->probe_style));
+	*wrote = out.f != NULL;
 	for (i = 0; i < k; i++)
 		free(sets[i].points);
 	free(sets);
@@ -104,12 +105,13 @@ int cmd_probes(int argc, char **argv)
 	struct report *r;
 	char **names;
 	size_t n, nk;
+	bool wrote = false;
 	int status;
 
 	init_options(&o, CMD_PROBES, "probes");
 	status = start_command(argc, argv, &o, 2);
 	if (status)
-		return status;
+		return command_end(&o, status, false);
 	/* with --kernel every operand is a function name */
 	names = argv + optind + !o.kernel;
 	n = (size_t)(argc - optind - !o.kernel);
@@ -140,8 +142,8 @@ int cmd_probes(int argc, char **argv)
 		   choose_probe_style(&o, r)) {
 		status = 1;
 	} else {
-		status |= write_probes(&o, r, names, n);
+		status |= write_probes(&o, r, names, n, &wrote);
 	}
 	session_end(&s);
-	return status;
+	return command_end(&o, status, wrote);
 }

@@ -24,7 +24,7 @@ int cmd_scan(int argc, char **argv)
 {
 	struct options o;
 	struct session s = { 0 };
-	struct output out;
+	struct output out = { 0 };
 	int status;
 
 	init_options(&o, CMD_SCAN, "scan");
@@ -35,5 +35,5 @@ int cmd_scan(int argc, char **argv)
 			: render_text(out.f, &s.res, &o.render));
 	}
 	session_end(&s);
-	return status;
+	return command_end(&o, status, out.f != NULL);
 }

@@ -303,7 +303,7 @@ int run_per_image(int argc, char **argv, enum command cmd,
 {
 	struct options o;
 	struct session s = { 0 };
-	struct output out;
+	struct output out = { 0 };
 	int status, rc = 0;
 	size_t i;
 
@@ -319,5 +319,19 @@ int run_per_image(int argc, char **argv, enum command cmd,
 		status = 1;
 	}
 	session_end(&s);
+	return command_end(&o, status, out.f != NULL);
+}
+
+int command_end(const struct options *o, int status, bool wrote)
+{
+	struct json_writer w;
+
+	if (!status || wrote || !o->json || !*cli_last_error())
+		return status;
+	jw_init(&w, 0, o->pretty);
+	jw_open(&w, '{');
+	jw_string_field(&w, "error", cli_last_error());
+	jw_close(&w, '}');
+	jw_finish(&w, stdout);
 	return status;
 }

@@ -67,7 +67,8 @@ static int suffixes_json(FILE *out, const struct report *r, bool pretty)
 	}
 	jw_init(&w, 0, pretty);
 	jw_document_start(&w);
-	jw_string_field(&w, "input", r->path ?: "");
+	jw_key(&w, "input");
+	jw_input(&w, r);
 	jw_key(&w, "summary");
 	jw_open(&w, '{');
 	jw_int_field(&w, "suffixed", (long long)r->nsuffixed);
@@ -199,10 +200,7 @@ void jw_build(struct json_writer *w, const char *key,
 			const struct report *r)
 {
 	jw_key(w, key);
-	jw_open(w, '{');
-	jw_string_field(w, "path", r->path ?: "");
-	jw_string_field(w, "lto", r->lto);
-	jw_close(w, '}');
+	jw_input(w, r);
 }
 
 static void write_group(struct json_writer *w, const char *key,
@@ -267,6 +265,7 @@ static int diff_json(FILE *out, const struct diff_view *d, bool pretty)
 	jw_int_field(&w, "new_partial", (long long)d->cmp.new_partial);
 	jw_int_field(&w, "new_full", (long long)d->cmp.new_full);
 	jw_int_field(&w, "renamed", (long long)d->cmp.renamed);
+	jw_int_field(&w, "not_compared", (long long)d->cmp.not_compared);
 	jw_close(&w, '}');
 	if (d->by_dir >= 0) {
 		jw_key(&w, "by_dir");
@@ -301,14 +300,24 @@ static void print_symbols(FILE *out, const struct function *fn)
 		fprintf(out, "-");
 }
 
-static void print_change(FILE *out, const struct function_change *c)
+/* A function missing from a build that lists no outline functions may
+ * be outline there: "not listed", not "absent". */
+static const char *side_status(const struct function *fn, bool listed)
+{
+	if (fn)
+		return status_name(fn->status);
+	return listed ? "absent" : "not listed";
+}
+
+static void print_change(FILE *out, const struct function_change *c,
+			 bool old_listed, bool new_listed)
 {
 	char status[40], sites[40], cross[40];
 
 	if (c->status_changed)
 		snprintf(status, sizeof(status), "%s -> %s",
-			 c->old ? status_name(c->old->status) : "absent",
-			 c->new ? status_name(c->new->status) : "absent");
+			 side_status(c->old, old_listed),
+			 side_status(c->new, new_listed));
 	else
 		snprintf(status, sizeof(status), "%s",
 			 status_name(c->new->status));
@@ -317,7 +326,7 @@ static void print_change(FILE *out, const struct function_change *c)
 	snprintf(cross, sizeof(cross), "%zu -> %zu",
 		 c->old ? c->old->sites_cross_tu : 0,
 		 c->new ? c->new->sites_cross_tu : 0);
-	fprintf(out, "    %-32s %-20s %-14s %-10s ", shown(c->name), status, sites,
+	fprintf(out, "    %-32s %-24s %-14s %-10s ", shown(c->name), status, sites,
 		cross);
 	if (c->renamed) {
 		print_symbols(out, c->old);
@@ -365,9 +374,14 @@ int render_diff(FILE *out, const struct diff_view *d,
 		d->cmp.nchanges, d->cmp.new_partial, d->cmp.new_full,
 		d->cmp.renamed);
 	if (d->cmp.nchanges)
-		fprintf(out, "    %-32s %-20s %-14s %-10s %s\n", "function",
+		fprintf(out, "    %-32s %-24s %-14s %-10s %s\n", "function",
 			"status", "sites", "cross-TU", "renamed symbols");
 	for (i = 0; i < d->cmp.nchanges; i++)
-		print_change(out, &d->cmp.changes[i]);
+		print_change(out, &d->cmp.changes[i], d->old->outline_listed,
+			     d->new->outline_listed);
+	if (d->cmp.not_compared)
+		fprintf(out, "\n  %zu names not compared: listed in one build only, and %s was\n  written without --all, so whether they are outline there or absent is\n  not known; rerun 'inlscan scan --json --all' on it\n",
+			d->cmp.not_compared,
+			!d->old->outline_listed ? "OLD" : "NEW");
 	return ferror(out);
 }

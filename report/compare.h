@@ -27,7 +27,7 @@ int render_diff(FILE *out, const struct diff_view *d,
 /* Shared with livepatch.c: "func" or "object"; name file:line (TU t). */
 const char *symbol_kind_word(bool is_func);
 void print_symbol_owner(FILE *out, const struct symbol_owner *o);
-/* key: {"path", "lto"} of a build */
+/* key: the input object of a build */
 void jw_build(struct json_writer *w, const char *key, const struct report *r);
 
 #endif

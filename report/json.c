@@ -57,7 +57,7 @@ static void write_segments(struct json_writer *w, const struct report *r)
 	jw_close(w, ']');
 }
 
-static void write_input(struct json_writer *w, const struct report *r)
+void jw_input(struct json_writer *w, const struct report *r)
 {
 	size_t i;
 
@@ -214,7 +214,7 @@ static int write_report(FILE *out, struct report *r,
 	jw_key(&w, "tool");
 	write_tool(&w);
 	jw_key(&w, "input");
-	write_input(&w, r);
+	jw_input(&w, r);
 	jw_key(&w, "summary");
 	write_summary(&w, &r->summary);
 	jw_key(&w, "functions");

@@ -326,6 +326,7 @@ static struct report *load_report(json_t *o)
 		   compare_functions);
 	load_suffixes(r, json_object_get(o, "llvm_suffixes"));
 	load_symbols(r, json_object_get(o, "symbols"));
+	r->outline_listed = json_object_get(o, "symbols") != NULL;
 	warn = json_object_get(o, "warnings");
 	r->nwarnings = json_array_size(warn);
 	r->warnings = xcalloc(r->nwarnings + 1, sizeof(*r->warnings));

@@ -498,7 +498,8 @@ static int probes_json(FILE *out, const struct probe_set *sets, size_t n,
 	for (i = 0; i < n; i++) {
 		jw_open(&w, '{');
 		jw_string_field(&w, "function", sets[i].fn->name ?: "");
-		jw_string_field(&w, "input", sets[i].r->path ?: "");
+		jw_key(&w, "input");
+		jw_input(&w, sets[i].r);
 		jw_string_field(&w, "status", status_name(sets[i].fn->status));
 		jw_int_field(&w, "direct_calls",
 			     (long long)sets[i].fn->direct_calls);

@@ -71,7 +71,8 @@ static int whatif_json(FILE *out, const struct report *r,
 
 	jw_init(&w, 0, pretty);
 	jw_document_start(&w);
-	jw_string_field(&w, "input", r->path ?: "");
+	jw_key(&w, "input");
+	jw_input(&w, r);
 	jw_int_field(&w, "call_bytes", wi->call_bytes);
 	jw_bool_field(&w, "direct_calls_exact", wi->calls_exact);
 	jw_key(&w, "total");

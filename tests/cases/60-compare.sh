@@ -79,7 +79,7 @@ check_eq "livepatch --changed names a same-size change too" "true" \
 "$INLSCAN" scan --json --sites -o "$L/nosyms.json" "$L/orig/thin"
 msg=$("$INLSCAN" diff --livepatch "$L/nosyms.json" "$L/patched/thin" 2>&1 >/dev/null)
 rc=$?
-check_eq "livepatch: a report without --all is refused with the fix" "1 yes" \
+check_eq "livepatch: a report without --all is refused with the fix (trouble: 2)" "2 yes" \
 	"$rc $(echo "$msg" | grep -q -- '--all --sites' && echo yes)"
 "$INLSCAN" scan --json --all --sites -o "$L/orig.json" "$L/orig/thin"
 check_eq "livepatch: REPORT.json with --all --sites gives the same view" \
