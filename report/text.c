@@ -6,6 +6,7 @@
 
 #include "../common/util.h"
 #include "escape.h"
+#include "inputs_table.h"
 #include "render.h"
 
 static void print_input(FILE *out, const struct report *r)
@@ -121,8 +122,6 @@ static void print_top(FILE *out, const struct report *r, int top)
 	char name[256];
 	size_t i, n = 0;
 
-	if (top <= 0)
-		return;
 	list = calloc(r->nfunctions + 1, sizeof(*list));
 	if (!list)
 		return;
@@ -134,7 +133,7 @@ static void print_top(FILE *out, const struct report *r, int top)
 		fprintf(out, "\n  Top partial functions by inline sites (a trace on the symbol misses these calls):\n    %6s %6s %6s %6s  %-32s  %s\n",
 			"sites", "same", "cross", "direct", "function",
 			"out-of-line symbols");
-	for (i = 0; i < n && i < (size_t)top; i++) {
+	for (i = 0; i < n && (top <= 0 || i < (size_t)top); i++) {
 		terminal_text(name, sizeof(name), list[i]->name);
 		fprintf(out, "    %6zu %6zu %6zu %6zu  %-32s", list[i]->sites,
 			list[i]->sites_same_tu, list[i]->sites_cross_tu,
@@ -215,21 +214,14 @@ static void print_report(FILE *out, struct report *r,
 int render_text(FILE *out, const struct scan_results *res,
 		const struct render_opts *opts)
 {
-	struct summary total;
 	size_t i, n = 0;
 
-	for (i = 0; i < res->nreports; i++) {
-		if (!res->reports[i])
-			continue;
-		if (n++)
-			fputc('\n', out);
-		print_report(out, res->reports[i], opts);
-	}
-	if (res->nreports > 1) {
-		total_summary(res, &total);
-		fprintf(out, "\nTotal over %zu inputs (%zu skipped):\n", n,
-			res->nskipped);
-		print_summary(out, &total);
-	}
-	return ferror(out) ? -1 : 0;
+	for (i = 0; i < res->nreports; i++)
+		n += res->reports[i] != NULL;
+	if (res->nreports > 1)
+		return render_inputs_table(out, res, opts->top);
+	for (i = 0; i < res->nreports; i++)
+		if (res->reports[i])
+			print_report(out, res->reports[i], opts);
+	return ferror(out) || !n ? -1 : 0;
 }

@@ -105,3 +105,20 @@ for j in 2 5; do
 done
 check_true "determinism input has enough units to be split" \
 	test "$(jq .input.units "$B/j1.json")" -ge 8
+
+# several inputs as text: a line each, most partial first, then the sums
+# and the distinct names, labelled; main.o keeps helper partial, lib.o
+# scale (the source), and a copy of main.o repeats helper
+mkdir -p "$B/objs-twice"
+cp "$B/objs/main.o" "$B/objs/lib.o" "$B/objs-twice/"
+cp "$B/objs/main.o" "$B/objs-twice/main-copy.o"
+text=$("$INLSCAN" scan "$B/objs-twice")
+check_eq "directory text: one line per input, ties by name" \
+	"lib.o main-copy.o main.o" \
+	"$(echo "$text" | awk '$NF ~ /\.o$/ && $1 ~ /^[0-9]+$/ {print $NF}' | tr '\n' ' ' | sed 's/ $//')"
+check_eq "directory text: 3 partial summed over inputs, 2 distinct names (helper, scale)" \
+	"3 2" \
+	"$(echo "$text" | awk '/sum over the 3 inputs/ {s = $1} /distinct names across/ {d = $1} END {print s, d}')"
+check_eq "directory text: --top 1 shows one input and says how many more" \
+	"1 ... 2 more (--top 0 lists them all)" \
+	"$("$INLSCAN" scan --top 1 "$B/objs-twice" | awk '$NF ~ /\.o$/ && $1 ~ /^[0-9]+$/ {n++} /more \(--top/ {sub(/^ +/, ""); m = $0} END {print n, m}')"
