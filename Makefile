@@ -41,10 +41,10 @@ ANALYZER := analyzer/join.c analyzer/symbols.c \
 REPORT := report/common.c report/escape.c report/json.c report/json_functions.c \
 	report/json_writer.c report/ordered.c report/text.c report/load.c \
 	report/tracer.c report/compare.c report/livepatch.c report/whatif.c \
-	report/inputs_table.c \
+	report/inputs_table.c report/show.c \
 	report/html.c
 CLI := cli/main.c cli/option_table.c cli/options.c cli/session.c cli/scan.c cli/denylist.c \
-	cli/probes.c cli/suffixes.c cli/whatif.c cli/diff.c cli/report.c \
+	cli/probes.c cli/suffixes.c cli/whatif.c cli/diff.c cli/report.c cli/show.c \
 	cli/inputs.c cli/output.c cli/partial.c cli/bpftrace.c
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 

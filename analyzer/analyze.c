@@ -4,6 +4,7 @@
  * the units, resolve every site and instance to its origin root, group by
  * name, one partition of names per thread (partition.c).
  */
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,11 +17,20 @@
 
 static bool wants_site_list(const struct analyze_opts *o, const char *name)
 {
+	size_t i;
+
 	if (!o->want_sites)
 		return false;
-	return !o->site_names ||
-	       bsearch(&name, o->site_names, o->nsite_names,
-		       sizeof(*o->site_names), compare_strings);
+	if (!o->site_names && !o->site_globs)
+		return true;
+	if (o->nsite_names &&
+	    bsearch(&name, o->site_names, o->nsite_names,
+		    sizeof(*o->site_names), compare_strings))
+		return true;
+	for (i = 0; i < o->nsite_globs; i++)
+		if (!fnmatch(o->site_globs[i], name, 0))
+			return true;
+	return false;
 }
 
 /*

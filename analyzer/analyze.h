@@ -7,9 +7,12 @@
 
 struct analyze_opts {
 	bool want_sites;	/* fill function.site_list */
-	/* with want_sites: only for these names (sorted), or all if NULL */
+	/* with want_sites: only for these names (sorted) and the names
+	 * these fnmatch globs match, or all if both are NULL */
 	const char *const *site_names;
 	size_t nsite_names;
+	const char *const *site_globs;
+	size_t nsite_globs;
 	/* threads for one image's join and analysis (one partition of
 	 * names each, at most 64), 0 or 1: none; same result for any */
 	int jobs;

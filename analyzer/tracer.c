@@ -255,6 +255,85 @@ const struct function *report_function(const struct report *r,
 		       sizeof(*r->functions), compare_name);
 }
 
+bool is_glob(const char *pattern)
+{
+	return strpbrk(pattern, "*?[") != NULL;
+}
+
+/* The function with a copy whose symbol is symbol, or NULL. */
+static const struct function *function_of_copy(const struct report *r,
+					       const char *symbol)
+{
+	const struct function *fn;
+	size_t i, k;
+
+	for (i = 0; i < r->nfunctions; i++) {
+		fn = &r->functions[i];
+		for (k = 0; k < fn->ncopies; k++)
+			if (fn->copies[k].symbol &&
+			    !strcmp(fn->copies[k].symbol, symbol))
+				return fn;
+	}
+	return NULL;
+}
+
+/* The glob matches fn's name or the symbol of one of its copies. */
+static bool glob_names(const char *glob, const struct function *fn)
+{
+	size_t k;
+
+	if (!fnmatch(glob, fn->name, 0))
+		return true;
+	for (k = 0; k < fn->ncopies; k++)
+		if (fn->copies[k].symbol &&
+		    !fnmatch(glob, fn->copies[k].symbol, 0))
+			return true;
+	return false;
+}
+
+static int compare_function_pointers(const void *x, const void *y)
+{
+	const struct function *a = *(const struct function *const *)x;
+	const struct function *b = *(const struct function *const *)y;
+
+	return (a > b) - (a < b);
+}
+
+size_t select_functions(const struct report *r,
+			const char *const *patterns, size_t npatterns,
+			const struct function ***out,
+			const char **unmatched)
+{
+	const struct function **v = NULL, *fn;
+	size_t i, k, n = 0, cap = 0, before;
+
+	*unmatched = NULL;
+	for (i = 0; i < npatterns; i++) {
+		before = n;
+		if (is_glob(patterns[i])) {
+			for (k = 0; k < r->nfunctions; k++)
+				if (glob_names(patterns[i], &r->functions[k]))
+					*ARRAY_PUSH(v, n, cap) =
+						&r->functions[k];
+		} else {
+			fn = report_function(r, patterns[i]);
+			if (!fn)
+				fn = function_of_copy(r, patterns[i]);
+			if (fn)
+				*ARRAY_PUSH(v, n, cap) = fn;
+		}
+		if (n == before && !*unmatched)
+			*unmatched = patterns[i];
+	}
+	/* the functions array is sorted by name: by address is by name */
+	sort_array(v, n, sizeof(*v), compare_function_pointers);
+	for (i = 0, k = 0; i < n; i++)
+		if (!k || v[k - 1] != v[i])
+			v[k++] = v[i];
+	*out = v ? v : xcalloc(1, sizeof(*v));
+	return k;
+}
+
 const char *dir_of(struct strpool *pool, const char *file,
 		   unsigned int depth)
 {

@@ -78,6 +78,21 @@ size_t probe_points(const struct report *r, const struct function *fn,
 const struct function *report_function(const struct report *r,
 				       const char *name);
 
+/* A glob for fnmatch, as opposed to a name. */
+bool is_glob(const char *pattern);
+/*
+ * The functions of r that patterns name: a function's name, an fnmatch
+ * glob over function names and their copies' symbols, or the symbol of
+ * a copy (a clone such as
+ * folio_put.constprop.0, a suffixed foo.llvm.123). Sorted by name, each
+ * once; caller frees *out. *unmatched: a pattern that names nothing in
+ * r, or NULL.
+ */
+size_t select_functions(const struct report *r,
+			const char *const *patterns, size_t npatterns,
+			const struct function ***out,
+			const char **unmatched);
+
 struct dir_group {
 	const char *dir;
 	size_t partial, full;

@@ -47,6 +47,7 @@ enum command {
 	CMD_DIFF = 1 << 4,
 	CMD_WHATIF = 1 << 5,
 	CMD_REPORT = 1 << 6,
+	CMD_SHOW = 1 << 7,
 };
 
 enum option_id {
@@ -149,6 +150,9 @@ int start_command(int argc, char **argv, struct options *o,
 		  int min_args);
 void init_options(struct options *o, enum command cmd,
 		  const char *name);
+/* What the options decide once parsed: threads, the operands (-o's
+ * collision check) */
+void finish_options(struct options *o, char **operands, size_t n);
 enum json_style json_style_of(const struct options *o);
 /*
  * The command's exit status. With --json, a command that fails before
@@ -156,6 +160,15 @@ enum json_style json_style_of(const struct options *o);
  * (bpftool's rule), so that a JSON consumer always reads JSON.
  */
 int command_end(const struct options *o, int status, bool wrote);
+
+struct site_patterns {
+	char **names, **globs;
+	size_t nnames, nglobs;
+};
+
+void sites_for_patterns(struct options *o, char **patterns, size_t n,
+			struct site_patterns *p);
+void sites_free(struct site_patterns *p);
 /* session.c: the inputs every command reads, and where output goes */
 FILE *open_output(const struct options *o, struct output *out);
 void session_end(struct session *s);
@@ -186,5 +199,7 @@ void diff_usage(FILE *out);
 int cmd_diff(int argc, char **argv);
 void report_usage(FILE *out);
 int cmd_report(int argc, char **argv);
+void show_usage(FILE *out);
+int cmd_show(int argc, char **argv);
 
 #endif

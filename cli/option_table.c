@@ -9,7 +9,7 @@
 #include "cli.h"
 
 #define CMD_ALL (CMD_SCAN | CMD_DENYLIST | CMD_PROBES | CMD_SUFFIXES | \
-		 CMD_DIFF | CMD_WHATIF | CMD_REPORT)
+		 CMD_DIFF | CMD_WHATIF | CMD_REPORT | CMD_SHOW)
 #define CMD_KERNEL_INPUT (CMD_ALL & ~CMD_DIFF)
 #define CMD_IMAGES (CMD_DENYLIST | CMD_SUFFIXES | CMD_WHATIF)
 
@@ -42,14 +42,16 @@ static const struct option_spec option_table[] = {
 	  "keep functions in __init code (for ftrace_notrace=\n"
 	  "on the kernel command line); without, they are\n"
 	  "left out, as the running kernel has freed them" },
-	{ "allow-partial", 0, NULL, OPT_ALLOW_PARTIAL, CMD_DENYLIST | CMD_PROBES,
+	{ "allow-partial", 0, NULL, OPT_ALLOW_PARTIAL,
+	  CMD_DENYLIST | CMD_PROBES | CMD_SHOW,
 	  "write the answer even if an input lacks something\n"
 	  "(said on stderr); without it nothing is written" },
 	{ "json", 0, NULL, OPT_JSON, CMD_SCAN,
 	  "JSON output, schema inlscan/1 (docs/json.md),\n"
 	  "compact; -p indents it" },
 	{ "json", 0, NULL, OPT_JSON,
-	  CMD_SUFFIXES | CMD_DIFF | CMD_WHATIF | CMD_DENYLIST | CMD_PROBES,
+	  CMD_SUFFIXES | CMD_DIFF | CMD_WHATIF | CMD_DENYLIST | CMD_PROBES |
+	  CMD_SHOW,
 	  "JSON output (compact; -p indents it)" },
 	{ "pretty", 'p', NULL, 'p', CMD_ALL & ~CMD_REPORT,
 	  "JSON indented, a member per line" },
@@ -95,7 +97,7 @@ static const struct option_spec option_table[] = {
 	{ "kernel", 0, NULL, OPT_KERNEL, CMD_IMAGES,
 	  "the running kernel (and its loaded modules), by\n"
 	  "build ID, its ftrace listing as the answer" },
-	{ "kernel", 0, NULL, OPT_KERNEL, CMD_PROBES | CMD_REPORT,
+	{ "kernel", 0, NULL, OPT_KERNEL, CMD_PROBES | CMD_REPORT | CMD_SHOW,
 	  "the running kernel's vmlinux, by build ID" },
 	{ "sysroot", 0, "DIR", OPT_SYSROOT, CMD_KERNEL_INPUT,
 	  "with --kernel: /sys, /proc and debug files under DIR" },
@@ -107,7 +109,7 @@ static const struct option_spec option_table[] = {
 	{ "debug-file", 0, "F", OPT_DEBUG_FILE, CMD_SCAN | CMD_DENYLIST,
 	  "read DWARF from F (one input only)" },
 	{ "debug-file", 0, "F", OPT_DEBUG_FILE,
-	  CMD_PROBES | CMD_SUFFIXES | CMD_WHATIF | CMD_REPORT,
+	  CMD_PROBES | CMD_SUFFIXES | CMD_WHATIF | CMD_REPORT | CMD_SHOW,
 	  "read DWARF from F" },
 	{ "output", 'o', "FILE", 'o', CMD_ALL,
 	  "write to FILE instead of stdout" },
@@ -125,6 +127,7 @@ static const struct command_spec command_table[] = {
 	{ "diff", CMD_DIFF, diff_usage, cmd_diff },
 	{ "whatif", CMD_WHATIF, whatif_usage, cmd_whatif },
 	{ "report", CMD_REPORT, report_usage, cmd_report },
+	{ "show", CMD_SHOW, show_usage, cmd_show },
 };
 
 unsigned int option_commands(int id)

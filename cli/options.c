@@ -269,12 +269,17 @@ int start_command(int argc, char **argv, struct options *o,
 			optind >= argc ? "no input file" : "no function name", o->name);
 		return EXIT_USAGE;
 	}
+	finish_options(o, argv + optind, (size_t)(argc - optind));
+	return 0;
+}
+
+void finish_options(struct options *o, char **operands, size_t n)
+{
 	if (o->scan.jobs > online_cpus())
 		o->scan.jobs = online_cpus();
 	o->render.jobs = o->scan.jobs;
-	o->operands = argv + optind;
-	o->noperands = (size_t)(argc - optind);
-	return 0;
+	o->operands = operands;
+	o->noperands = n;
 }
 
 void init_options(struct options *o, enum command cmd,

@@ -4,7 +4,7 @@
 void probes_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: inlscan probes [OPTIONS] FILE|REPORT.json|--kernel FUNC...\n"
+		"Usage: inlscan probes [OPTIONS] FILE|REPORT.json|--kernel FUNC|GLOB...\n"
 		"\n"
 		"Every place each FUNC's code runs: the entry of each out-of-line copy and\n"
 		"of each inline site in every unit (LTO's cross-unit sites included), as\n"
@@ -12,6 +12,8 @@ void probes_usage(FILE *out)
 		"refuse (no ftrace entry in the holding function without\n"
 		"CONFIG_KPROBE_EVENTS_ON_NOTRACE, or nokprobe code) are printed as\n"
 		"comments that say why. A REPORT.json must come from 'scan --json --sites'.\n"
+		"FUNC may be a glob ('folio_*', quoted) or the symbol of a copy\n"
+		"(folio_put.constprop.0, foo.llvm.123): its function is probed.\n"
 		"\n");
 	print_options(out, CMD_PROBES);
 	fprintf(out,
@@ -20,37 +22,38 @@ void probes_usage(FILE *out)
 		"2 usage error.\n");
 }
 
-static int probe_sets(struct report *r, char **names, size_t n,
-		      struct probe_set *sets)
+/* The sets of the functions the patterns name; every pattern must. */
+static size_t probe_sets(struct report *r, char **patterns, size_t n,
+			 struct probe_set **sets, int *status)
 {
-	size_t i;
-	int status = 0;
+	const struct function **fns;
+	const char *unmatched;
+	size_t i, k = select_functions(r, (const char *const *)patterns, n,
+				       &fns, &unmatched);
 
-	for (i = 0; i < n; i++) {
-		sets[i].r = r;
-		sets[i].fn = report_function(r, names[i]);
-		if (!sets[i].fn) {
-			cli_err("probes", "no function '%s' with code or inline sites in %s",
-				shown(names[i]), shown(r->path));
-			status = 1;
-			continue;
-		}
-		sets[i].n = probe_points(r, sets[i].fn, &sets[i].points);
+	if (unmatched) {
+		cli_err("probes", "no function '%s' with code or inline sites in %s",
+			shown(unmatched), shown(r->path));
+		*status = 1;
 	}
-	return status;
+	*sets = xcalloc(k + 1, sizeof(**sets));
+	for (i = 0; i < k; i++) {
+		(*sets)[i].r = r;
+		(*sets)[i].fn = fns[i];
+		(*sets)[i].n = probe_points(r, fns[i], &(*sets)[i].points);
+	}
+	free(fns);
+	return k;
 }
 
 static int write_probes(const struct options *o, struct report *r,
-			char **names, size_t n, bool *wrote)
+			char **patterns, size_t n, bool *wrote)
 {
-	struct probe_set *sets = xcalloc(n + 1, sizeof(*sets));
-	size_t i, k = 0;
-	int status = probe_sets(r, names, n, sets);
+	struct probe_set *sets;
+	int status = 0;
+	size_t i, k = probe_sets(r, patterns, n, &sets, &status);
 	struct output out = { 0 };
 
-	for (i = 0; i < n; i++)
-		if (sets[i].fn)
-			sets[k++] = sets[i];
 	if (k)
 		status |= !open_output(o, &out) ? 1 : output_close(
 			&out, render_probes(out.f, sets, k, &o->probe_style));
@@ -59,20 +62,6 @@ static int write_probes(const struct options *o, struct report *r,
 		free(sets[i].points);
 	free(sets);
 	return status;
-}
-
-/*
- * A function named twice would get its events twice, and the kernel
- * refuses the second of each.
- */
-static size_t unique_names(char **names, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		if (!k || strcmp(names[k - 1], names[i]))
-			names[k++] = names[i];
-	return k;
 }
 
 /*
@@ -104,6 +93,7 @@ int cmd_probes(int argc, char **argv)
 	struct session s = { 0 };
 	struct report *r;
 	char **names;
+	struct site_patterns patterns;
 	size_t n, nk;
 	bool wrote = false;
 	int status;
@@ -115,11 +105,7 @@ int cmd_probes(int argc, char **argv)
 	/* with --kernel every operand is a function name */
 	names = argv + optind + !o.kernel;
 	n = (size_t)(argc - optind - !o.kernel);
-	sort_array(names, n, sizeof(*names), compare_strings);
-	n = unique_names(names, n);
-	o.analyze.want_sites = true;
-	o.analyze.site_names = (const char *const *)names;
-	o.analyze.nsite_names = n;
+	sites_for_patterns(&o, names, n, &patterns);
 	if (o.kernel) {
 		status = kernel_inputs(&o, &s, false, &nk) ? 1 :
 			 read_inputs(&o, s.kernel_paths, 1, &s);
@@ -145,5 +131,6 @@ int cmd_probes(int argc, char **argv)
 		status |= write_probes(&o, r, names, n, &wrote);
 	}
 	session_end(&s);
+	sites_free(&patterns);
 	return command_end(&o, status, wrote);
 }

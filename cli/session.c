@@ -335,3 +335,53 @@ int command_end(const struct options *o, int status, bool wrote)
 	jw_finish(&w, stdout);
 	return status;
 }
+
+/*
+ * The sites the analysis lists, for the patterns of probes and show: the
+ * names given and, for a clone's or suffixed symbol (foo.constprop.0,
+ * foo.llvm.123), its function's name before the first '.'; globs as
+ * globs. sites_free gives the lists back.
+ */
+static void add_pattern(struct site_patterns *p, char *pattern)
+{
+	if (is_glob(pattern))
+		p->globs[p->nglobs++] = pattern;
+	else
+		p->names[p->nnames++] = pattern;
+}
+
+void sites_for_patterns(struct options *o, char **patterns, size_t n,
+			struct site_patterns *p)
+{
+	const char *dot;
+	size_t i;
+
+	memset(p, 0, sizeof(*p));
+	p->names = xcalloc(2 * n + 1, sizeof(*p->names));
+	p->globs = xcalloc(2 * n + 1, sizeof(*p->globs));
+	for (i = 0; i < n; i++) {
+		add_pattern(p, xstrdup(patterns[i]));
+		dot = strchr(patterns[i], '.');
+		if (dot && dot != patterns[i])
+			add_pattern(p, xstrndup(patterns[i],
+						(size_t)(dot - patterns[i])));
+	}
+	sort_array(p->names, p->nnames, sizeof(*p->names), compare_strings);
+	o->analyze.want_sites = true;
+	o->analyze.site_names = (const char *const *)p->names;
+	o->analyze.nsite_names = p->nnames;
+	o->analyze.site_globs = (const char *const *)p->globs;
+	o->analyze.nsite_globs = p->nglobs;
+}
+
+void sites_free(struct site_patterns *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nnames; i++)
+		free(p->names[i]);
+	for (i = 0; i < p->nglobs; i++)
+		free(p->globs[i]);
+	free(p->names);
+	free(p->globs);
+}

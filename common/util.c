@@ -61,6 +61,15 @@ char *xstrdup(const char *s)
 	return memcpy(xmalloc(len), s, len);
 }
 
+char *xstrndup(const char *s, size_t n)
+{
+	char *copy = xmalloc(n + 1);
+
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	return copy;
+}
+
 char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;

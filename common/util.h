@@ -19,6 +19,8 @@ void *xcalloc(size_t n, size_t size);
 void *xcalloc_written(size_t n, size_t size);
 void *xrealloc(void *ptr, size_t size);
 char *xstrdup(const char *s);
+/* The first n bytes of s (no NUL among them), terminated. */
+char *xstrndup(const char *s, size_t n);
 /*
  * Open path for reading if it is a regular file, without blocking on a
  * FIFO. Returns the descriptor, or -1 with errno (EINVAL: not a regular

@@ -60,6 +60,7 @@ man_options() {
 }
 
 completion_options() {
+	printf "_inlscan_commands='%s'\n" "$(printf '%s\n' "$table" | cut -f1 | uniq | tr '\n' ' ' | sed 's/ $//')"
 	echo '_inlscan_options()'
 	echo '{'
 	echo '	case $1 in'

@@ -68,12 +68,11 @@ static void write_site(struct json_writer *w, const struct inline_site *x)
 	jw_close(w, '}');
 }
 
-static void write_function(struct json_writer *w, const struct function *x,
-			   bool has_ftrace, const struct render_opts *opts)
+void jw_function_members(struct json_writer *w, const struct function *x,
+			 bool has_ftrace, bool sites)
 {
 	size_t i;
 
-	jw_open(w, '{');
 	jw_string_field(w, "name", x->name);
 	jw_string_field(w, "status", status_name(x->status));
 	jw_string_field(w, "scope", scope_name(x->scope));
@@ -92,13 +91,20 @@ static void write_function(struct json_writer *w, const struct function *x,
 		write_copy(w, &x->copies[i], has_ftrace);
 	jw_close(w, ']');
 	FUNCTION_TAIL_FIELDS(WRITE_FIELD)
-	if (opts->sites) {
+	if (sites) {
 		jw_key(w, "inline_sites");
 		jw_open(w, '[');
 		for (i = 0; i < x->nsite_list; i++)
 			write_site(w, &x->site_list[i]);
 		jw_close(w, ']');
 	}
+}
+
+static void write_function(struct json_writer *w, const struct function *x,
+			   bool has_ftrace, const struct render_opts *opts)
+{
+	jw_open(w, '{');
+	jw_function_members(w, x, has_ftrace, opts->sites);
 	jw_close(w, '}');
 }
 

@@ -15,4 +15,9 @@
 int json_write_functions(FILE *out, const struct report *r,
 			 const struct render_opts *opts, int indent);
 
+struct json_writer;
+/* A function object's members, as in the functions array. */
+void jw_function_members(struct json_writer *w, const struct function *fn,
+			 bool has_ftrace, bool sites);
+
 #endif

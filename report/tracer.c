@@ -461,8 +461,8 @@ static void probes_bpftrace(FILE *out, const struct probe_target *t)
 		fprintf(out, "\n{\n\t@calls[\"%s\"] = count();\n}\n", key);
 }
 
-static void write_point(struct json_writer *w, const struct probe_set *s,
-			size_t i)
+void jw_probe_point(struct json_writer *w, const struct probe_set *s,
+		    size_t i)
 {
 	const struct probe_point *p = &s->points[i];
 	char ev[EVENT_NAME_MAX];
@@ -507,7 +507,7 @@ static int probes_json(FILE *out, const struct probe_set *sets, size_t n,
 		jw_key(&w, "points");
 		jw_open(&w, '[');
 		for (k = 0; k < sets[i].n; k++)
-			write_point(&w, &sets[i], k);
+			jw_probe_point(&w, &sets[i], k);
 		jw_close(&w, ']');
 		jw_close(&w, '}');
 	}

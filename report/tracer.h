@@ -62,4 +62,9 @@ struct probe_style {
 int render_probes(FILE *out, const struct probe_set *sets, size_t nsets,
 		  const struct probe_style *style);
 
+struct json_writer;
+/* Point i of s as probes --json writes it. */
+void jw_probe_point(struct json_writer *w, const struct probe_set *s,
+		    size_t i);
+
 #endif
