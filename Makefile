@@ -40,6 +40,7 @@ ANALYZER := analyzer/join.c analyzer/symbols.c \
 	analyzer/whatif.c
 REPORT := report/common.c report/escape.c report/json.c report/json_functions.c \
 	report/json_writer.c report/ordered.c report/text.c report/load.c \
+	report/json_span.c \
 	report/tracer.c report/compare.c report/livepatch.c report/whatif.c \
 	report/inputs_table.c report/show.c \
 	report/html.c

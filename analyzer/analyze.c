@@ -15,7 +15,7 @@
 #include "describe.h"
 #include "summary.h"
 
-static bool wants_site_list(const struct analyze_opts *o, const char *name)
+bool analyze_wants_sites(const struct analyze_opts *o, const char *name)
 {
 	size_t i;
 
@@ -137,7 +137,7 @@ static void record_site(struct analysis *a, uint32_t id, uint32_t unit,
 	else
 		fn->sites_cross_tu++;
 	note_decl(a, fn_idx, root, true);
-	if (!wants_site_list(a->opts, name))
+	if (!analyze_wants_sites(a->opts, name))
 		return;
 	site = ARRAY_PUSH(fn->site_list, fn->nsite_list,
 			  a->acc[fn_idx].sites_cap);

@@ -18,6 +18,9 @@ struct analyze_opts {
 	int jobs;
 };
 
+/* Whether o asks for the site list of the function called name. */
+bool analyze_wants_sites(const struct analyze_opts *o, const char *name);
+
 /* Pure: reads img, returns a model the caller frees with report_free. */
 struct report *analyze_image(const struct image_rec *img,
 			     const struct analyze_opts *opts);

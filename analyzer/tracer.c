@@ -310,15 +310,17 @@ size_t select_functions(const struct report *r,
 	*unmatched = NULL;
 	for (i = 0; i < npatterns; i++) {
 		before = n;
-		if (is_glob(patterns[i])) {
+		/* a name as it is first: a hostile one may look like a glob */
+		fn = report_function(r, patterns[i]);
+		if (fn) {
+			*ARRAY_PUSH(v, n, cap) = fn;
+		} else if (is_glob(patterns[i])) {
 			for (k = 0; k < r->nfunctions; k++)
 				if (glob_names(patterns[i], &r->functions[k]))
 					*ARRAY_PUSH(v, n, cap) =
 						&r->functions[k];
 		} else {
-			fn = report_function(r, patterns[i]);
-			if (!fn)
-				fn = function_of_copy(r, patterns[i]);
+			fn = function_of_copy(r, patterns[i]);
 			if (fn)
 				*ARRAY_PUSH(v, n, cap) = fn;
 		}

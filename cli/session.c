@@ -125,11 +125,12 @@ static int scan_elf_inputs(const struct options *o, char **args,
 	return gather(&c, &s->res);
 }
 
-static int load_reports(char *path, struct report ***loaded, size_t *n)
+static int load_reports(const struct options *o, char *path,
+			struct report ***loaded, size_t *n)
 {
 	char *err;
 
-	if (!report_load_json(path, loaded, n, &err))
+	if (!report_load_json(path, &o->analyze, loaded, n, &err))
 		return 0;
 	cli_err(NULL, "%s",
 		err);
@@ -148,7 +149,7 @@ static int collect_reports(const struct options *o, char **args,
 
 	for (i = 0; i < nargs; i++) {
 		if (report_file_is_json(args[i]))
-			status |= load_reports(args[i], &loaded, &nloaded);
+			status |= load_reports(o, args[i], &loaded, &nloaded);
 		else
 			elf_args[nelf++] = args[i];
 	}
@@ -342,12 +343,12 @@ int command_end(const struct options *o, int status, bool wrote)
  * foo.llvm.123), its function's name before the first '.'; globs as
  * globs. sites_free gives the lists back.
  */
+/* A glob is also a name: a function may be called "x*[ab]". */
 static void add_pattern(struct site_patterns *p, char *pattern)
 {
+	p->names[p->nnames++] = pattern;
 	if (is_glob(pattern))
-		p->globs[p->nglobs++] = pattern;
-	else
-		p->names[p->nnames++] = pattern;
+		p->globs[p->nglobs++] = xstrdup(pattern);
 }
 
 void sites_for_patterns(struct options *o, char **patterns, size_t n,

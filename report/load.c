@@ -12,10 +12,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../analyzer/analyze.h"
 #include "../analyzer/symbols.h"
 #include "../common/util.h"
 #include "escape.h"
 #include "json_keys.h"
+#include "json_span.h"
 #include "render.h"
 
 #define UTF8_BOM "\xef\xbb\xbf"
@@ -307,23 +309,155 @@ static int compare_functions(const void *x, const void *y)
 	return strcmp(a->name, b->name);
 }
 
-static struct report *load_report(json_t *o)
+/* Enough shape to trust the rest: get_* tolerate anything missing. */
+static bool looks_like_report(json_t *head)
 {
-	struct report *r = xcalloc(1, sizeof(*r));
-	json_t *fns = json_object_get(o, "functions"), *f, *warn;
+	return json_is_object(json_object_get(head, "input")) &&
+	       json_is_object(json_object_get(head, "summary")) &&
+	       json_is_string(json_object_get(json_object_get(head, "input"),
+					      "path"));
+}
+
+/*
+ * A function's text without its "inline_sites" member: what it is
+ * without the sites a command does not need, far less to decode.
+ */
+static char *without_member(const struct json_span *fn,
+			    const struct json_span *key,
+			    const struct json_span *value, size_t *len)
+{
+	const char *cut = key->start - 1, *resume = value->end, *q;
+	char *text;
+
+	q = cut;
+	while (q > fn->start && strchr(" \n\t\r", q[-1]))
+		q--;
+	if (q > fn->start && q[-1] == ',') {
+		cut = q - 1;
+	} else {
+		resume = span_skip_space(resume, fn->end);
+		if (resume < fn->end && *resume == ',')
+			resume++;
+	}
+	*len = (size_t)(cut - fn->start) + (size_t)(fn->end - resume);
+	text = xmalloc(*len + 1);
+	memcpy(text, fn->start, (size_t)(cut - fn->start));
+	memcpy(text + (cut - fn->start), resume, (size_t)(fn->end - resume));
+	return text;
+}
+
+/*
+ * The function object at fn->start: where it ends (fn->end), and its
+ * "name" and "inline_sites" members.
+ */
+static bool function_keys(struct json_span *fn, const char *end,
+			  struct json_span *name, struct json_span *sites_key,
+			  struct json_span *sites)
+{
+	struct json_span key, value;
+	const char *p = fn->start;
+	bool bad = *p != '{';
+
+	name->start = name->end = NULL;
+	sites->start = sites->end = NULL;
+	sites_key->start = sites_key->end = NULL;
+	while (!bad && span_next_key(&p, end, &key, &bad)) {
+		value.start = p;
+		value.end = span_value_end(p, end);
+		if (!value.end) {
+			bad = true;
+			break;
+		}
+		if (span_is(&key, "name")) {
+			*name = value;
+		} else if (span_is(&key, "inline_sites")) {
+			*sites_key = key;
+			*sites = value;
+		}
+		p = value.end;
+	}
+	fn->end = p;
+	return !bad && name->start && *name->start == '"';
+}
+
+/* Does the command want fn's sites (lo: its analysis options)? */
+static bool wants_sites(const struct analyze_opts *lo,
+			const struct json_span *name)
+{
+	json_t *s;
+	bool want;
+
+	if (!lo->want_sites)
+		return false;
+	if (!lo->site_names && !lo->site_globs)
+		return true;
+	s = json_loadb(name->start, (size_t)(name->end - name->start),
+		       JSON_DECODE_ANY, NULL);
+	want = analyze_wants_sites(lo, json_string_value(s) ?: "");
+	json_decref(s);
+	return want;
+}
+
+/*
+ * The function whose text starts at text->start (text->end: where it
+ * ends, once read), its sites only if the command wants them.
+ */
+static bool load_function_span(struct report *r, struct function *fn,
+			       struct json_span *text, const char *end,
+			       const struct analyze_opts *lo)
+{
+	struct json_span name, sites_key, sites;
+	char *trimmed = NULL;
+	size_t len;
+	json_t *o;
+
+	if (!function_keys(text, end, &name, &sites_key, &sites))
+		return false;
+	len = (size_t)(text->end - text->start);
+	r->sites_listed |= sites.start != NULL;
+	if (sites.start && !wants_sites(lo, &name))
+		trimmed = without_member(text, &sites_key, &sites, &len);
+	o = json_loadb(trimmed ? trimmed : text->start, len, 0, NULL);
+	free(trimmed);
+	if (!json_is_string(json_object_get(o, "name"))) {
+		json_decref(o);
+		return false;
+	}
+	load_function(r, fn, o);
+	json_decref(o);
+	return true;
+}
+
+/* The functions array at *p, one function at a time; *p past it. */
+static bool load_functions(struct report *r, const char **p, const char *end,
+			   const struct analyze_opts *lo)
+{
+	struct json_span text;
+	size_t cap = 0;
+	bool bad = **p != '[';
+
+	while (!bad && span_next_item(p, end, &bad)) {
+		ARRAY_PUSH(r->functions, r->nfunctions, cap);
+		memset(&r->functions[r->nfunctions - 1], 0,
+		       sizeof(*r->functions));
+		text.start = *p;
+		if (!load_function_span(r, &r->functions[r->nfunctions - 1],
+					&text, end, lo))
+			return false;
+		*p = text.end;
+	}
+	if (!r->functions)
+		r->functions = xcalloc(1, sizeof(*r->functions));
+	return !bad;
+}
+
+static void load_head(struct report *r, json_t *o)
+{
+	json_t *f, *warn;
 	size_t i;
 
 	load_input(r, json_object_get(o, "input"));
 	load_summary(&r->summary, json_object_get(o, "summary"));
-	r->nfunctions = json_array_size(fns);
-	r->functions = xcalloc(r->nfunctions + 1, sizeof(*r->functions));
-	json_array_foreach(fns, i, f) {
-		load_function(r, &r->functions[i], f);
-		r->sites_listed |= json_object_get(f, "inline_sites") != NULL;
-	}
-	/* lookups bsearch by name: a hand-edited file may be out of order */
-	sort_array(r->functions, r->nfunctions, sizeof(*r->functions),
-		   compare_functions);
 	load_suffixes(r, json_object_get(o, "llvm_suffixes"));
 	load_symbols(r, json_object_get(o, "symbols"));
 	r->outline_listed = json_object_get(o, "symbols") != NULL;
@@ -332,30 +466,19 @@ static struct report *load_report(json_t *o)
 	r->warnings = xcalloc(r->nwarnings + 1, sizeof(*r->warnings));
 	json_array_foreach(warn, i, f)
 		r->warnings[i] = intern_text(r, json_string_value(f) ?: "");
-	return r;
 }
 
-static bool functions_named(json_t *fns)
-{
-	size_t i;
-	json_t *f;
-
-	json_array_foreach(fns, i, f)
-		if (!json_is_string(json_object_get(f, "name")))
-			return false;
-	return true;
-}
-
-/* Enough shape to trust the rest: get_* tolerate anything missing. */
-static bool looks_like_report(json_t *o)
-{
-	return json_is_object(json_object_get(o, "input")) &&
-	       json_is_object(json_object_get(o, "summary")) &&
-	       json_is_array(json_object_get(o, "functions")) &&
-	       functions_named(json_object_get(o, "functions")) &&
-	       json_is_string(json_object_get(json_object_get(o, "input"),
-					      "path"));
-}
+/* What reading one document needs, and finds. */
+struct document_reader {
+	const char *path;
+	const char *end;		/* of the text */
+	const struct analyze_opts *lo;
+	struct report ***reports;
+	size_t *n;
+	char *schema;			/* the root's */
+	bool multi;			/* the root held "reports" */
+	char **err;
+};
 
 static void push_report(struct report ***reports, size_t *n,
 			struct report *r)
@@ -364,48 +487,135 @@ static void push_report(struct report ***reports, size_t *n,
 	(*reports)[(*n)++] = r;
 }
 
-int report_load_json(const char *path, struct report ***reports, size_t *n,
-		     char **err)
+static void read_reports_list(struct document_reader *d, const char **p);
+
+/* One member of an object other than the functions: into head. */
+static bool read_member(const struct json_span *key, const char **p,
+			const char *end, json_t *head)
 {
-	json_error_t jerr;
-	json_t *root, *list, *o;
-	const char *schema;
-	size_t i, len;
+	const char *value_end = span_value_end(*p, end);
+	json_t *value;
+	char *name;
+
+	if (!value_end)
+		return false;
+	value = json_loadb(*p, (size_t)(value_end - *p), JSON_DECODE_ANY, NULL);
+	if (!value)
+		return false;
+	name = xstrndup(key->start, (size_t)(key->end - key->start));
+	json_object_set_new(head, name, value);
+	free(name);
+	*p = value_end;
+	return true;
+}
+
+/*
+ * The object at *p, in one pass: the functions one at a time into a
+ * report, the root's "reports" one report at a time, every other member
+ * through jansson. Returns the report (NULL if the object held none, or
+ * on malformed input: *bad).
+ */
+static struct report *read_object(struct document_reader *d, const char **p,
+				  bool root, bool *bad)
+{
+	struct report *r = xcalloc(1, sizeof(*r));
+	json_t *head = json_object();
+	struct json_span key;
+	bool functions = false;
+
+	*bad = **p != '{';
+	while (!*bad && span_next_key(p, d->end, &key, bad)) {
+		if (span_is(&key, "functions")) {
+			functions = true;
+			*bad = !load_functions(r, p, d->end, d->lo);
+		} else if (root && span_is(&key, "reports")) {
+			d->multi = true;
+			read_reports_list(d, p);
+			*bad = *d->err != NULL;
+		} else {
+			*bad = !read_member(&key, p, d->end, head);
+		}
+	}
+	if (root)
+		d->schema = xstrdup(json_string_value(json_object_get(
+					    head, "schema")) ?: "missing");
+	if (*bad || !functions || !looks_like_report(head)) {
+		json_decref(head);
+		report_free(r);
+		return NULL;
+	}
+	load_head(r, head);
+	json_decref(head);
+	/* lookups bsearch by name: a hand-edited file may be out of order */
+	sort_array(r->functions, r->nfunctions, sizeof(*r->functions),
+		   compare_functions);
+	return r;
+}
+
+/* Every report of a multi-input document, one at a time. */
+static void read_reports_list(struct document_reader *d, const char **p)
+{
+	struct report *r;
+	size_t count = 0;
+	bool bad = **p != '[';
+
+	while (!bad && span_next_item(p, d->end, &bad)) {
+		r = read_object(d, p, false, &bad);
+		if (!r) {
+			*d->err = xasprintf("%s: report %zu is malformed",
+					    d->path, count);
+			return;
+		}
+		push_report(d->reports, d->n, r);
+		count++;
+	}
+	if (bad)
+		*d->err = xasprintf("%s: not a readable inlscan JSON report: malformed after report %zu",
+				    d->path, count);
+	else if (!count)
+		*d->err = xasprintf("%s: holds no reports", d->path);
+}
+
+int report_load_json(const char *path, const struct analyze_opts *lo,
+		     struct report ***reports, size_t *n, char **err)
+{
+	struct document_reader d = { .path = path, .lo = lo,
+				     .reports = reports, .n = n, .err = err };
+	struct report *r;
+	const char *p;
 	char *text;
+	size_t len, before = *n;
+	bool bad;
 
 	*err = NULL;
 	text = read_whole(path, &len, err);
 	if (!text)
 		return -1;
-	root = json_loadb(text, len, 0, &jerr);
-	free(text);
-	if (!root) {
-		*err = xasprintf("%s: not a readable inlscan JSON report: %s (line %d)",
-				 path, jerr.text, jerr.line);
-		return -1;
-	}
-	schema = json_string_value(json_object_get(root, "schema"));
-	if (!schema || strcmp(schema, INLSCAN_SCHEMA)) {
+	d.end = text + len;
+	p = span_skip_space(text, d.end);
+	r = read_object(&d, &p, true, &bad);
+	if (!bad && !*err && span_skip_space(p, d.end) != d.end)
+		bad = true;
+	if (*err) {
+		/* said by read_reports_list */
+	} else if (bad) {
+		*err = xasprintf("%s: not a readable inlscan JSON report: malformed or cut short",
+				 path);
+	} else if (strcmp(d.schema, INLSCAN_SCHEMA)) {
 		*err = xasprintf("%s: schema is %s, expected %s; rerun 'inlscan scan --json'",
-				 path, schema ? schema : "missing",
-				 INLSCAN_SCHEMA);
-		json_decref(root);
-		return -1;
-	}
-	list = json_object_get(root, "reports");
-	if (!list && looks_like_report(root))
-		push_report(reports, n, load_report(root));
-	json_array_foreach(list, i, o) {
-		if (!looks_like_report(o))
-			break;
-		push_report(reports, n, load_report(o));
-	}
-	if (list && !json_array_size(list))
-		*err = xasprintf("%s: holds no reports", path);
-	else if (list && i < json_array_size(list))
-		*err = xasprintf("%s: report %zu is malformed", path, i);
-	else if (!list && !looks_like_report(root))
+				 path, d.schema, INLSCAN_SCHEMA);
+	} else if (r) {
+		push_report(reports, n, r);
+		r = NULL;
+	} else if (!d.multi) {
 		*err = xasprintf("%s: malformed inlscan report", path);
-	json_decref(root);
+	}
+	report_free(r);
+	if (*err) {
+		while (*n > before)
+			report_free((*reports)[--*n]);
+	}
+	free(d.schema);
+	free(text);
 	return *err ? -1 : 0;
 }

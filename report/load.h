@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "../analyzer/analyze.h"
 #include "../analyzer/model.h"
 
 /* Does path hold JSON rather than ELF (its first byte is '{')? */
@@ -15,9 +16,11 @@ bool report_file_is_json(const char *path);
 
 /*
  * Append the reports in path (one, or every entry of a multi-input
- * document) to *reports. Returns 0, or -1 with *err set (caller frees).
+ * document) to *reports; inline sites are decoded only for the functions
+ * opts wants them for (analyze_wants_sites). Returns 0, or -1 with *err
+ * set (caller frees).
  */
-int report_load_json(const char *path, struct report ***reports, size_t *n,
-		     char **err);
+int report_load_json(const char *path, const struct analyze_opts *opts,
+		     struct report ***reports, size_t *n, char **err);
 
 #endif

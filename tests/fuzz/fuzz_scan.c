@@ -43,7 +43,7 @@ static void render_tracer_outputs(struct report *r)
 	v.npoints = attach_points_select(&r, 1, "*", deny, n, &points);
 	v.points = points;
 	for (f = DENY_FTRACE; f <= DENY_JSON; f++)
-		render_denylist(sink, &v, (enum deny_format)f);
+		render_denylist(sink, &v, (enum deny_format)f, f & 1);
 	free(points);
 	for (i = 0; i < n; i++)
 		deny_refusal(&deny[i]);
@@ -75,7 +75,7 @@ static void render_comparisons(struct report *r)
 	compare_reports(r, r, &d.cmp);
 	d.ndirs = compare_dirs(r, r, 1, &d.dirs);
 	render_diff(sink, &d, false);
-	render_diff(sink, &d, true);
+	render_diff(sink, &d, JSON_STYLE_PRETTY);
 	comparison_free(&d.cmp);
 	free(d.dirs);
 	livepatch_compare(r, r, changed ? &changed : NULL, changed ? 1 : 0,
@@ -85,7 +85,7 @@ static void render_comparisons(struct report *r)
 	livepatch_free(&lp);
 	whatif_compute(r, 1, &w);
 	render_whatif(sink, r, &w, 5, false);
-	render_whatif(sink, r, &w, 5, true);
+	render_whatif(sink, r, &w, 5, JSON_STYLE_PRETTY);
 	whatif_free(&w);
 }
 
@@ -126,11 +126,13 @@ static void on_image(size_t index, struct image_rec *img, char *err,
 
 static void load_and_render(const char *path)
 {
+	/* every site decoded: the loader's whole path */
+	const struct analyze_opts load_all = { .want_sites = true };
 	struct report **reports = NULL;
 	size_t n = 0, i;
 	char *err;
 
-	report_load_json(path, &reports, &n, &err);
+	report_load_json(path, &load_all, &reports, &n, &err);
 	free(err);
 	for (i = 0; i < n; i++) {
 		render_all(reports[i]);
