@@ -13,6 +13,7 @@
 
 struct summary_field {
 	const char *name;	/* its JSON key */
+	const char *label;	/* in words, for people */
 	size_t offset;
 };
 

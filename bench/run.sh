@@ -55,7 +55,9 @@ warm() {
 warm_modules() {
 	find "$modules" -name '*.ko' -exec cat {} + >/dev/null
 }
-runs="floor j1 j2 jn thp1 thp2 pahole1 paholen modfloor modules"
+runs="floor j1 j2 jn thp1 thp2 pahole1 paholen modfloor modules probes_elf probes_json show"
+# the --sites document the reload rows read, written once
+"$inlscan" scan --json --sites -j2 -o "$out/sites.json" "$vmlinux"
 for name in $runs; do
 	: >"$out/$name.runs"
 done
@@ -91,6 +93,13 @@ for _ in $(seq "${BENCH_REPEAT:-3}"); do
 	# not modules
 	measure modules "$inlscan" scan --json -j"$ncpu" \
 		-o "$out/modules.json" $(find "$modules" -name '*.ko' | sort)
+	# one function's probes, from the ELF and from the report; its story
+	warm "$vmlinux"
+	measure probes_elf "$inlscan" probes -j2 "$vmlinux" folio_put
+	warm "$out/sites.json"
+	measure probes_json "$inlscan" probes -j2 "$out/sites.json" folio_put
+	warm "$vmlinux"
+	measure show "$inlscan" show -j2 folio_put "$vmlinux"
 done
 for name in $runs; do
 	fastest "$name"
@@ -123,6 +132,9 @@ row paholen "pahole -J -j$ncpu"
 nko=$(find "$modules" -name '*.ko' | wc -l)
 row modfloor "floor, $nko modules (libdwfl)"
 row modules "inlscan, $nko debug modules, -j$ncpu" modfloor
+row probes_elf "probes folio_put, vmlinux, -j2"
+row probes_json "probes folio_put, --sites JSON" probes_elf
+row show "show folio_put, vmlinux, -j2"
 
 same=yes
 for name in j2 jn thp1 thp2; do
@@ -140,6 +152,10 @@ target "-j1 wall / -j2 wall" "$(ratio "$(field j1 1)" "$(field j2 1)")" ">=" 1.8
 target "-j1 max RSS / floor max RSS" "$(ratio "$(field j1 4)" "$(field floor 4)")" "<=" 1.5
 target "modules tree wall / vmlinux wall (-j$ncpu)" \
 	"$(ratio "$(field modules 1)" "$(field jn 1)")" "<=" 2
+target "probes from the --sites JSON / from the vmlinux (-j2)" \
+	"$(ratio "$(field probes_json 1)" "$(field probes_elf 1)")" "<=" 1
+target "show folio_put on the vmlinux at -j2, seconds" \
+	"$(field show 1)" "<=" 1
 
 # The ratio of the two commands within each round, seconds apart, and its
 # median over the rounds: for information beside the targets, which take

@@ -28,6 +28,8 @@ int cmd_report(int argc, char **argv)
 
 	init_options(&o, CMD_REPORT, "report");
 	o.render.by_dir = 1;
+	/* each row opens its sites */
+	o.analyze.want_sites = true;
 	status = start_command(argc, argv, &o, 1);
 	if (!status && argc - optind != !o.kernel) {
 		cli_err("report", "give one ELF file, one single-image REPORT.json, or --kernel");
