@@ -152,6 +152,17 @@ check_build() {
 	check_eq "$name: every out-of-line copy is a readelf FUNC symbol at its address" "" "$missing"
 }
 
+# livepatch_sources DIR: examples/livepatch in DIR/orig, and with
+# md-check.patch applied in DIR/patched
+livepatch_sources() {
+	local lp=$top/examples/livepatch
+	rm -rf "$1"
+	mkdir -p "$1/orig" "$1/patched"
+	cp "$lp"/*.[ch] "$1/orig/"
+	cp "$lp"/*.[ch] "$1/patched/"
+	(cd "$1/patched" && patch -s -p1 <"$lp/md-check.patch")
+}
+
 finish() {
 	echo "$pass passed, $fail failed"
 	[ "$fail" -eq 0 ]

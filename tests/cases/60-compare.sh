@@ -2,14 +2,9 @@
 # from tests/expected/inline-cases.txt (reasoned from the source), from the
 # livepatch example's source and patch, and from readelf.
 expected=$top/tests/expected/inline-cases.txt
-lp=$top/examples/livepatch
 need_example clang19-nolto clang19-thin clang19-full
 L=$B/livepatch
-rm -rf "$L"
-mkdir -p "$L/orig" "$L/patched"
-cp "$lp"/*.[ch] "$L/orig/"
-cp "$lp"/*.[ch] "$L/patched/"
-(cd "$L/patched" && patch -s -p1 <"$lp/md-check.patch")
+livepatch_sources "$L"
 for v in orig patched; do
 	(cd "$L/$v" &&
 		clang-19 -O2 -g -flto=thin -fuse-ld=lld-19 -o thin md.c main.c &&

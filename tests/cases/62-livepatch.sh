@@ -4,12 +4,8 @@
 # section, and why each changed, checked against what the source says
 # (tests/expected/livepatch-causes.txt). GCC objects linked with ld -r,
 # clang ThinLTO objects with ld.lld -r, one section per function.
-lp=$top/examples/livepatch
 L=$B/lp
-mkdir -p "$L/orig" "$L/patched"
-cp "$lp"/*.[ch] "$L/orig/"
-cp "$lp"/*.[ch] "$L/patched/"
-(cd "$L/patched" && patch -s -p1 <"$lp/md-check.patch")
+livepatch_sources "$L"
 for v in orig patched; do
 	(cd "$L/$v" &&
 		gcc -O2 -g -ffunction-sections -c md.c -o md.o &&
