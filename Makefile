@@ -36,7 +36,8 @@ ANALYZER := analyzer/join.c analyzer/symbols.c \
 	analyzer/partition.c analyzer/functions.c analyzer/copies.c \
 	analyzer/analyze.c analyzer/describe.c \
 	analyzer/tracer.c \
-	analyzer/compare.c analyzer/renames.c analyzer/livepatch.c \
+	analyzer/compare.c analyzer/renames.c analyzer/correlate.c \
+	analyzer/livepatch.c \
 	analyzer/whatif.c
 REPORT := report/common.c report/escape.c report/json.c report/json_functions.c \
 	report/json_writer.c report/ordered.c report/text.c report/load.c \
