@@ -14,8 +14,8 @@ check_eq "man page: groff reports no warnings" "" \
 	"$(groff -man -Tutf8 -ww -z "$top/docs/inlscan.1" 2>&1)"
 
 commands=$("$INLSCAN" --help | awk '/^Commands:/ {on = 1; next} on && /^  [a-z]/ {print $1}' | grep -v '^help$')
-check_eq "inlscan --help lists the seven commands" \
-	"scan denylist probes suffixes diff whatif report" "$(echo $commands)"
+check_eq "inlscan --help lists the eight commands" \
+	"scan denylist probes suffixes diff whatif report show" "$(echo $commands)"
 manpage=$(MANWIDTH=200 man -l "$T/usr/share/man/man1/inlscan.1" 2>/dev/null)
 . "$top/completion/inlscan.bash"
 # complete WORDS...: what the completion offers for the last word
@@ -26,7 +26,7 @@ complete_words() {
 	_inlscan
 	echo "${COMPREPLY[*]}"
 }
-check_eq "completion: commands" "scan suffixes" \
+check_eq "completion: commands" "scan suffixes show" \
 	"$(complete_words inlscan s)"
 check_eq "completion: denylist formats" "ftrace retsnoop bpftrace plain json" \
 	"$(complete_words inlscan denylist --format '')"
