@@ -269,14 +269,7 @@ static int compare_changed(const void *x, const void *y)
 		      ((const struct changed_function *)y)->name);
 }
 
-/*
- * Pass one: every pair of function symbols whose code or references
- * differ; a pair alike but for renamed references or moved offsets gets
- * those as its reasons, the others are material. Pass two explains the
- * material ones by what they carry and by flipped inlining, else by
- * their own code.
- */
-/* How a pair of function symbols differs, by the rules above. */
+/* How a pair of function symbols differs (correlate.h's rules). */
 enum code_change {
 	CODE_SAME,
 	CODE_REFERENCES,	/* only renamed references or moved offsets */
@@ -284,67 +277,81 @@ enum code_change {
 	CODE_MATERIAL,
 };
 
-static enum code_change classify_change(const struct livepatch_inputs *in,
-					const struct image_symbol *was,
-					const struct image_symbol *now,
-					uint64_t *old_line,
-					uint64_t *new_line)
+/* How a pair differs; the first moved line numbers, if that is all. */
+struct pair_change {
+	enum code_change change;
+	uint64_t old_line, new_line;
+};
+
+static struct pair_change classify_change(const struct livepatch_inputs *in,
+					  const struct image_symbol *was,
+					  const struct image_symbol *now)
 {
+	struct pair_change c = { .change = CODE_MATERIAL };
+
 	if (!now || !was->has_code || !now->has_code ||
 	    same_code(was, now, &in->corr, false, false))
-		return CODE_SAME;
-	if (same_code(was, now, &in->corr, true, true))
-		return CODE_REFERENCES;
-	if (same_refs(was, now, &in->corr, true, true) &&
-	    only_line_numbers(was, now, old_line, new_line))
-		return CODE_LINE_NUMBERS;
-	return CODE_MATERIAL;
+		c.change = CODE_SAME;
+	else if (same_code(was, now, &in->corr, true, true))
+		c.change = CODE_REFERENCES;
+	else if (same_refs(was, now, &in->corr, true, true) &&
+		 only_line_numbers(was, now, &c.old_line, &c.new_line))
+		c.change = CODE_LINE_NUMBERS;
+	return c;
+}
+
+/*
+ * A function whose code really changed (or that --changed names):
+ * explained by what it carries and by flipped inlining, else by its own
+ * code.
+ */
+static void explain_material(const struct livepatch_inputs *in,
+			     struct changed_function *f, size_t *cap)
+{
+	if (f->named)
+		add_reason(f, cap, CAUSE_CODE, NULL, NULL);
+	inlining_reasons(in, f, cap);
+	if (!f->nreasons)
+		add_reason(f, cap, CAUSE_CODE, NULL, NULL);
 }
 
 /*
  * Pass one: every pair of function symbols whose code or references
  * differ; the material ones are listed. Pass two gives each its
- * reasons: the material ones by what they carry and by flipped
- * inlining, else by their own code; the others by moved line numbers,
- * renamed references and moved offsets.
+ * reasons: the material ones by explain_material; the others by moved
+ * line numbers, renamed references and moved offsets.
  */
 static void find_binary_changes(struct livepatch_inputs *in,
 				struct livepatch_view *out)
 {
-	enum code_change *change = xcalloc(in->fold.n + 1, sizeof(*change));
+	struct pair_change *change = xcalloc(in->fold.n + 1, sizeof(*change));
 	const struct image_symbol *now;
 	struct changed_function *f;
 	size_t i, cap = 0, mcap = 0, rcap;
-	uint64_t old_line = 0, new_line = 0;
 
 	for (i = 0; i < in->fold.n; i++) {
 		now = counterpart(in, i);
-		change[i] = classify_change(in, in->fold.v[i], now, &old_line,
-					    &new_line);
-		if (change[i] == CODE_MATERIAL)
+		change[i] = classify_change(in, in->fold.v[i], now);
+		if (change[i].change == CODE_MATERIAL)
 			*ARRAY_PUSH(in->material, in->nmaterial, mcap) =
 				function_of_symbol(now);
 	}
 	sort_array(in->material, in->nmaterial, sizeof(char *),
 		   compare_strings);
 	for (i = 0; i < in->fold.n; i++) {
-		if (change[i] == CODE_SAME)
+		if (change[i].change == CODE_SAME)
 			continue;
 		now = counterpart(in, i);
 		f = add_changed(out, &cap, in, in->fold.v[i], now);
 		rcap = 0;
-		if (f->named)
+		if (change[i].change == CODE_MATERIAL)
+			explain_material(in, f, &rcap);
+		else if (f->named)
 			add_reason(f, &rcap, CAUSE_CODE, NULL, NULL);
-		if (change[i] == CODE_MATERIAL)
-			inlining_reasons(in, f, &rcap);
-		if (change[i] == CODE_MATERIAL && !f->nreasons)
-			add_reason(f, &rcap, CAUSE_CODE, NULL, NULL);
-		if (change[i] == CODE_LINE_NUMBERS) {
-			classify_change(in, in->fold.v[i], now, &old_line,
-					&new_line);
+		if (change[i].change == CODE_LINE_NUMBERS) {
 			add_reason(f, &rcap, CAUSE_LINE_NUMBER, NULL, NULL);
-			f->reasons[f->nreasons - 1].old_line = old_line;
-			f->reasons[f->nreasons - 1].new_line = new_line;
+			f->reasons[f->nreasons - 1].old_line = change[i].old_line;
+			f->reasons[f->nreasons - 1].new_line = change[i].new_line;
 		}
 		reference_reasons(f, &rcap, in->fold.v[i], now, &in->corr);
 	}
@@ -362,8 +369,8 @@ static bool size_changed(const struct function *was,
 
 /*
  * Without code: a function changed when its plain-named copy changed
- * size or --changed names it; explained as with code, by what it
- * carries and by flipped inlining, else by its own code.
+ * size or --changed names it; explained as with code
+ * (explain_material).
  */
 static void find_sized_changes(struct livepatch_inputs *in,
 			       struct livepatch_view *out)
@@ -396,11 +403,7 @@ static void find_sized_changes(struct livepatch_inputs *in,
 		f->old_size = plain_size(was);
 		f->new_size = plain_size(fn);
 		rcap = 0;
-		if (f->named)
-			add_reason(f, &rcap, CAUSE_CODE, NULL, NULL);
-		inlining_reasons(in, f, &rcap);
-		if (!f->nreasons)
-			add_reason(f, &rcap, CAUSE_CODE, NULL, NULL);
+		explain_material(in, f, &rcap);
 		find_carriers(f);
 	}
 }

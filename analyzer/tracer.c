@@ -16,8 +16,7 @@ const char *report_module_name(struct report *r)
 
 	if (!r->is_kernel || !r->elf_type || strcmp(r->elf_type, "ET_REL"))
 		return NULL;
-	base = strrchr(r->path, '/');
-	base = base ? base + 1 : r->path;
+	base = path_basename(r->path);
 	dot = strstr(base, ".ko");
 	len = dot ? (size_t)(dot - base) : strlen(base);
 	if (len >= sizeof(buf))

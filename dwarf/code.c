@@ -393,13 +393,6 @@ static void reader_free(struct code_reader *r)
 	free(r->buf);
 }
 
-static void warn(struct image_rec *img, char *msg)
-{
-	img->warnings = xrealloc(img->warnings, (img->nwarnings + 1) *
-						 sizeof(*img->warnings));
-	img->warnings[img->nwarnings++] = msg;
-}
-
 void code_read(struct input *in, struct image_rec *img)
 {
 	struct code_reader r = { .in = in, .img = img, .elf = in->elf };
@@ -407,12 +400,12 @@ void code_read(struct input *in, struct image_rec *img)
 
 	r.relocatable = in->ehdr.e_type == ET_REL;
 	if (r.relocatable && !in->own_dbg) {
-		warn(img, xasprintf("code not compared: libdwfl applied this object's relocations (machine EM_%u), so what its functions refer to is lost",
+		image_add_warning(img, xasprintf("code not compared: libdwfl applied this object's relocations (machine EM_%u), so what its functions refer to is lost",
 				    in->ehdr.e_machine));
 		return;
 	}
 	if (!r.elf || !read_sections(&r)) {
-		warn(img, xstrdup("code not compared: no symbol table in the main file"));
+		image_add_warning(img, xstrdup("code not compared: no symbol table in the main file"));
 		reader_free(&r);
 		return;
 	}

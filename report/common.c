@@ -47,6 +47,13 @@ const char *blind_spot_name(enum blind_spot blind)
 		       NULL);
 }
 
+const char *side_status(const struct function *fn, const struct report *r)
+{
+	if (fn)
+		return status_name(fn->status);
+	return r->outline_listed ? "absent" : "not listed";
+}
+
 enum fn_status status_of(const char *name)
 {
 	return value_in(status_names, ARRAY_SIZE(status_names), name,

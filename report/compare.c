@@ -300,24 +300,14 @@ static void print_symbols(FILE *out, const struct function *fn)
 		fprintf(out, "-");
 }
 
-/* A function missing from a build that lists no outline functions may
- * be outline there: "not listed", not "absent". */
-static const char *side_status(const struct function *fn, bool listed)
-{
-	if (fn)
-		return status_name(fn->status);
-	return listed ? "absent" : "not listed";
-}
-
 static void print_change(FILE *out, const struct function_change *c,
-			 bool old_listed, bool new_listed)
+			 const struct report *old, const struct report *new)
 {
 	char status[40], sites[40], cross[40];
 
 	if (c->status_changed)
 		snprintf(status, sizeof(status), "%s -> %s",
-			 side_status(c->old, old_listed),
-			 side_status(c->new, new_listed));
+			 side_status(c->old, old), side_status(c->new, new));
 	else
 		snprintf(status, sizeof(status), "%s",
 			 status_name(c->new->status));
@@ -377,8 +367,7 @@ int render_diff(FILE *out, const struct diff_view *d,
 		fprintf(out, "    %-32s %-24s %-14s %-10s %s\n", "function",
 			"status", "sites", "cross-TU", "renamed symbols");
 	for (i = 0; i < d->cmp.nchanges; i++)
-		print_change(out, &d->cmp.changes[i], d->old->outline_listed,
-			     d->new->outline_listed);
+		print_change(out, &d->cmp.changes[i], d->old, d->new);
 	if (d->cmp.not_compared)
 		fprintf(out, "\n  %zu names not compared: listed in one build only, and %s was\n  written without --all, so whether they are outline there or absent is\n  not known; rerun 'inlscan scan --json --all' on it\n",
 			d->cmp.not_compared,

@@ -394,16 +394,6 @@ static void function_table(FILE *out, const struct report *r)
 	function_data(out, r);
 }
 
-/* A build without the name: absent, or not listed if it lists no
- * outline functions (a report written without --all). */
-static const char *change_status(const struct function *fn,
-				 const struct report *r)
-{
-	if (fn)
-		return status_name(fn->status);
-	return r->outline_listed ? "absent" : "not listed";
-}
-
 static void side_by_side(FILE *out, const struct report *old,
 			 const struct report *new)
 {
@@ -436,8 +426,8 @@ static void side_by_side(FILE *out, const struct report *old,
 		fputs("<tr class=\"change\"><td>", out);
 		put_html(out, cmp.changes[i].name);
 		fprintf(out, "</td><td>%s</td><td>%s</td><td>%zu &rarr; %zu</td></tr>",
-			change_status(cmp.changes[i].old, old),
-			change_status(cmp.changes[i].new, new),
+			side_status(cmp.changes[i].old, old),
+			side_status(cmp.changes[i].new, new),
 			cmp.changes[i].old ? cmp.changes[i].old->sites : 0,
 			cmp.changes[i].new ? cmp.changes[i].new->sites : 0);
 	}

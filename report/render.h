@@ -44,6 +44,12 @@ int render_text(FILE *out, const struct scan_results *res,
 const char *status_name(enum fn_status status);
 const char *scope_name(enum fn_scope scope);
 const char *blind_spot_name(enum blind_spot blind);
+/*
+ * fn's status in build r, in words; for a name r does not have: "absent",
+ * or "not listed" when r lists no outline functions (a report written
+ * without --all), where it may be outline.
+ */
+const char *side_status(const struct function *fn, const struct report *r);
 /* The reverse, for reports read back: unknown names as outline/none. */
 enum fn_status status_of(const char *name);
 enum fn_scope scope_of(const char *name);
