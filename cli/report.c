@@ -8,8 +8,10 @@ void report_usage(FILE *out)
 		"\n"
 		"Write one self-contained HTML page (no network, no external assets):\n"
 		"headline figures, partial and full functions by declaration directory,\n"
-		"inline sites per function, and a sortable, filterable table of functions\n"
-		"(open it with #filter=TEXT&sort=COLUMN to start filtered and sorted).\n"
+		"inline sites per function, and a sortable, filterable table of functions,\n"
+		"partial first by inline sites, where a row opens its copies and sites.\n"
+		"Open it with #filter=TEXT&sort=COLUMN&show=FUNC to start filtered, sorted\n"
+		"(a column's name or index; -COLUMN reverses) and with FUNC open.\n"
 		"\n");
 	print_options(out, CMD_REPORT);
 	fprintf(out,
